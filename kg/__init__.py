@@ -1,0 +1,26 @@
+"""kg: turn news text into a knowledge graph in which every fact keeps the words it came from.
+
+The library is the product; the ``kg`` command is a thin skin over :mod:`kg.api`.
+
+>>> import kg
+>>> kg.__version__.count(".") >= 1
+True
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# The public API is loaded on first use so that `import kg` (and `kg --help`) stay fast.
+_API = ("ingest", "extract", "query", "stats", "export", "validate", "open_store", "read_documents")
+
+__all__ = ["__version__", *_API]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        return getattr(importlib.import_module("kg.api"), name)
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")

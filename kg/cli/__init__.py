@@ -1,0 +1,79 @@
+"""The ``kg`` command: one subcommand per module, loaded only when it runs.
+
+Exit codes: 0 success; 1 an error stopped the command; 2 a usage error; 3 the command finished but some
+inputs failed (they are listed, the rest was processed); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Any
+
+import click
+
+from kg import __version__
+from kg.errors import KGError
+
+__all__ = ["EXIT_ERROR", "EXIT_PARTIAL", "main"]
+
+EXIT_ERROR = 1
+EXIT_PARTIAL = 3
+
+#: Subcommand name -> module under kg.cli defining ``command``.
+COMMANDS = {
+    "ingest": "ingest",
+    "extract": "extract",
+    "query": "query",
+    "stats": "stats",
+    "export": "export",
+    "validate": "validate",
+}
+
+
+class LazyGroup(click.Group):
+    """Imports a subcommand's module only when that subcommand is used, so ``kg --help`` stays fast."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module = importlib.import_module(f"kg.cli.{COMMANDS[cmd_name]}")
+        command: click.Command = module.command
+        return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KGError as err:
+            click.echo(f"kg: error: {err} [{err.code}]", err=True)
+            ctx.exit(err.exit_code)
+        except KeyboardInterrupt:
+            click.echo("kg: interrupted", err=True)
+            ctx.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:
+            if os.environ.get("KG_DEBUG"):
+                raise
+            click.echo(f"kg: internal error: {type(exc).__name__}: {exc} (set KG_DEBUG=1 for the traceback)", err=True)
+            ctx.exit(70)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """Turn news articles into a knowledge graph in which every fact keeps the words it came from.
+
+    \b
+    kg ingest articles/          read, extract and store (default store ./kg-data, or $KG_STORE)
+    kg extract article.txt       print the claims found, as JSON Lines, without storing
+    kg query --sparql '...'      ask the store
+    """
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

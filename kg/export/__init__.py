@@ -1,0 +1,12 @@
+"""Exporters: the graph in standard formats, each a component registered under ``kg.exporters``.
+
+>>> from kg.registry import exporters
+>>> sorted(exporters.names())[:3]
+['graphml', 'jsonld', 'nquads']
+"""
+
+from __future__ import annotations
+
+from kg.export.base import Exporter, export_to
+
+__all__ = ["Exporter", "export_to"]

@@ -1,0 +1,83 @@
+"""The shared reading of one document that every extractor works from: language data, where the article
+ends, sentences, tokens, names and coreference, each computed once, on first use.
+
+>>> from kg.model import Document
+>>> a = Analysis(Document.create("Er kam.\\nLesen Sie auch\\nMehr", "a.txt", language="de"))
+>>> a.limit, [s.text for s in a.sentences]
+(8, ['Er kam.'])
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cached_property
+
+from kg.extract.boilerplate import cutoff, is_author_tag
+from kg.extract.coref import Coreference
+from kg.extract.mentions import NameMention, find_names
+from kg.extract.sentences import Sentence, split_sentences
+from kg.extract.tokens import Token, tokenize
+from kg.lang import LanguageData, available_languages, language
+from kg.model import Document, Evidence, ExtractorInfo, Span
+
+__all__ = ["Analysis"]
+
+
+class Analysis:
+    """Lazily computed layers over one document. Offsets always point into ``document.text``."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.text = document.text
+        self.lang: LanguageData | None = (
+            language(document.language) if document.language in available_languages() else None
+        )
+
+    @cached_property
+    def limit(self) -> int:
+        """Offset where the article's own statements end (a "Lesen Sie auch" list starts), or its length."""
+        return cutoff(self.text, self.lang)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences before :attr:`limit`, without author tags such as "(emw)"."""
+        found = split_sentences(self.text, self.lang, self.limit)
+        kept = [s for s in found if not is_author_tag(s.text, self.lang)]
+        return [Sentence(i, s.span, s.text) for i, s in enumerate(kept)]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.span.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing ``offset``, if any."""
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].span.end:
+            return self.sentences[i]
+        return None
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return tokenize(self.text, 0, self.limit)
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.span.start for t in self.tokens]
+
+    def tokens_in(self, span: Span) -> list[Token]:
+        """The tokens inside ``span``."""
+        lo = bisect_right(self._token_starts, span.start - 1)
+        hi = bisect_right(self._token_starts, span.end - 1)
+        return [t for t in self.tokens[lo:hi] if t.span.end <= span.end]
+
+    @cached_property
+    def names(self) -> list[NameMention]:
+        return find_names(self.text, self.tokens, self.lang)
+
+    @cached_property
+    def coref(self) -> Coreference:
+        return Coreference(self.text, self.names, self.lang, self.document.id)
+
+    def evidence(self, span: Span, extractor: ExtractorInfo, confidence: float, **details: object) -> Evidence:
+        """Evidence for ``span`` of this document (see :meth:`kg.model.Evidence.at`)."""
+        return Evidence.at(self.document, span, extractor, confidence, **details)

@@ -1,0 +1,154 @@
+"""The pipeline's stages wired together: read → extract → store, batch by batch.
+
+Extraction is a pure function of a document's text, so it runs in worker processes when asked; reading,
+deduplication and writing stay in the calling process, which alone holds the store. One bad input never
+stops a batch: it becomes a :class:`Failure` in the report and the rest is stored.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+
+from kg.errors import InputError, KGError
+from kg.extract import default_extractors, extract_claims
+from kg.extract.base import Extractor
+from kg.ingest import read_documents
+from kg.ingest.sources import FileKey
+from kg.model import Claim, Document
+from kg.store.base import Store, WriteResult
+
+__all__ = ["BATCH_SIZE", "Failure", "IngestReport", "extract_documents", "ingest_paths"]
+
+#: Documents written to the store in one transaction.
+BATCH_SIZE = 64
+
+PathLike = str | os.PathLike[str]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One input that could not be read or processed, and why."""
+
+    source: str
+    message: str
+    code: str
+
+    @classmethod
+    def of(cls, error: KGError) -> Failure:
+        return cls(getattr(error, "source", ""), str(error), error.code)
+
+
+@dataclass
+class IngestReport:
+    new: int = 0
+    unchanged: int = 0
+    failed: list[Failure] = field(default_factory=list)
+    written: WriteResult = field(default_factory=WriteResult)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def _extract_one(document: Document) -> list[Claim] | Failure:
+    try:
+        return extract_claims(document, _worker_extractors())
+    except Exception as exc:
+        return Failure(document.source, f"{document.source}: extraction failed ({type(exc).__name__}: {exc})", "KG500")
+
+
+_EXTRACTORS: list[Extractor] | None = None
+
+
+def _worker_extractors() -> list[Extractor]:
+    # Built once per process: worker processes inherit nothing but the function to call.
+    global _EXTRACTORS
+    if _EXTRACTORS is None:
+        _EXTRACTORS = default_extractors()
+    return _EXTRACTORS
+
+
+def _map(documents: Sequence[Document], pool: ProcessPoolExecutor | None) -> list[list[Claim] | Failure]:
+    if pool is None:
+        return [_extract_one(d) for d in documents]
+    return list(pool.map(_extract_one, documents, chunksize=max(1, len(documents) // 8)))
+
+
+def _batches(items: Iterable[Document | InputError], size: int) -> Iterator[list[Document | InputError]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _pool(workers: int) -> ProcessPoolExecutor | None:
+    return ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+
+
+def extract_documents(
+    paths: Iterable[PathLike],
+    workers: int = 1,
+    exclude: frozenset[FileKey] = frozenset(),
+) -> Iterator[tuple[Document, list[Claim]] | Failure]:
+    """Each readable document with its claims, or a Failure in place of an input that could not be used."""
+    pool = _pool(workers)
+    try:
+        for batch in _batches(read_documents(paths, exclude), BATCH_SIZE):
+            docs = [d for d in batch if isinstance(d, Document)]
+            results = iter(_map(docs, pool))
+            for item in batch:
+                if isinstance(item, InputError):
+                    yield Failure.of(item)
+                    continue
+                result = next(results)
+                yield result if isinstance(result, Failure) else (item, result)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def ingest_paths(
+    paths: Iterable[PathLike], store: Store, workers: int = 1, progress: Callable[[int], None] | None = None
+) -> IngestReport:
+    """Read, extract and store every article below ``paths``; documents already stored are left alone."""
+    report = IngestReport()
+    pool = _pool(workers)
+    try:
+        for batch in _batches(read_documents(paths), BATCH_SIZE):
+            _ingest_batch(batch, store, pool, report)
+            if progress is not None:
+                progress(len(batch))
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return report
+
+
+def _ingest_batch(
+    batch: list[Document | InputError], store: Store, pool: ProcessPoolExecutor | None, report: IngestReport
+) -> None:
+    fresh: dict[str, Document] = {}
+    for item in batch:
+        if isinstance(item, InputError):
+            report.failed.append(Failure.of(item))
+        elif item.id not in fresh:
+            fresh[item.id] = item
+        else:
+            report.unchanged += 1  # the same article twice in one batch
+    known = store.known_documents(fresh)
+    report.unchanged += len(known)
+    todo = [d for i, d in fresh.items() if i not in known]
+    stored: list[Document] = []
+    claims: list[Claim] = []
+    for doc, result in zip(todo, _map(todo, pool), strict=True):
+        if isinstance(result, Failure):
+            report.failed.append(result)
+        else:
+            stored.append(doc)
+            claims.extend(result)
+    if stored:
+        report.written += store.write(stored, claims)
+        report.new += len(stored)

@@ -1,0 +1,141 @@
+"""What every store does, whatever the backend: idempotent writes, one claim with many evidences, reading back
+the same model objects, parameterised queries, and counts."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from kg.errors import QueryError
+from kg.model import Claim, Document, Entity, EntityType, Evidence, ExtractorInfo, Mention, QuoteMode, Span
+from kg.store.base import ClaimFilter, Store
+
+EXTRACTOR = ExtractorInfo("kg.test", 1)
+ACME = Entity.named("Acme Corp", EntityType.ORGANIZATION, ("Acme",))
+GLOBEX = Entity.named("Globex", EntityType.ORGANIZATION)
+LOPEZ = Entity.named("Maria Lopez", EntityType.PERSON)
+
+
+def _doc(text: str, source: str) -> Document:
+    return Document.create(text, source, language="en", title="A title")
+
+
+def _sued(doc: Document) -> Claim:
+    start = doc.text.index("Acme")
+    ev = Evidence.at(
+        doc,
+        Span(start, len(doc.text)),
+        EXTRACTOR,
+        0.9,
+        subject_mention=Mention.at(doc.text, Span(start, start + 4)),
+        object_mention=Mention.at(doc.text, Span(doc.text.index("Globex"), doc.text.index("Globex") + 6)),
+    )
+    return Claim.relation(ACME, "sued", GLOBEX, (ev,))
+
+
+def _quote(doc: Document) -> Claim:
+    start = doc.text.index("We")
+    content = Span(start, doc.text.index('"', start))
+    ev = Evidence.at(
+        doc,
+        Span(0, len(doc.text)),
+        EXTRACTOR,
+        0.8,
+        content=content,
+        subject_mention=Mention.at(doc.text, Span(doc.text.index("Lopez"), doc.text.index("Lopez") + 5)),
+        cue=Mention.at(doc.text, Span(doc.text.index("said"), doc.text.index("said") + 4)),
+        mode=QuoteMode.DIRECT,
+    )
+    return Claim.quote(LOPEZ, content.of(doc.text), (ev,))
+
+
+A = _doc('Acme sued Globex. "We will win," said Lopez.', "a.txt")
+B = _doc("On Monday, Acme sued Globex again.", "b.txt")
+
+
+def test_writing_the_same_batch_twice_adds_nothing(store: Store) -> None:
+    first = store.write([A], [_sued(A), _quote(A)])
+    assert (first.claims_added, first.evidence_added, first.entities_added) == (2, 2, 3)
+    before = store.stats().counts
+    again = store.write([A], [_sued(A), _quote(A)])
+    assert (again.claims_added, again.evidence_added, again.entities_added) == (0, 0, 0)
+    assert store.stats().counts == before
+
+
+def test_a_fact_from_two_documents_is_one_claim_with_two_evidences(store: Store) -> None:
+    store.write([A], [_sued(A)])
+    result = store.write([B], [_sued(B)])
+    assert (result.claims_added, result.evidence_added) == (0, 1)
+    [claim] = store.claims(ClaimFilter(predicates=frozenset({"sued"})))
+    assert sorted(ev.source for ev in claim.evidence) == ["a.txt", "b.txt"]
+
+
+def test_claims_read_back_equal_what_was_written(store: Store) -> None:
+    written = {c.id: c for c in (_sued(A), _quote(A))}
+    store.write([A], list(written.values()))
+    for claim in store.claims():
+        original = written[claim.id]
+        assert (claim.kind, claim.subject, claim.predicate, claim.object, claim.content) == (
+            original.kind,
+            original.subject,
+            original.predicate,
+            original.object,
+            original.content,
+        )
+        [ev] = claim.evidence
+        [want] = original.evidence
+        assert ev.extracted_at
+        assert ev == dataclasses.replace(want, extracted_at=ev.extracted_at)
+
+
+def test_documents_and_entities_read_back(store: Store) -> None:
+    store.write([A], [_sued(A), _quote(A)])
+    assert list(store.documents()) == [A]
+    assert {e.id: e for e in store.entities()} == {e.id: e for e in (ACME, GLOBEX, LOPEZ)}
+    assert store.known_documents([A.id, B.id]) == {A.id}
+
+
+def test_claims_can_be_filtered_by_document_entity_and_predicate(store: Store) -> None:
+    store.write([A], [_sued(A), _quote(A)])
+    store.write([B], [_sued(B)])
+    assert len(list(store.claims(ClaimFilter(document=B.id)))) == 1
+    assert [c.predicate for c in store.claims(ClaimFilter(entities=frozenset({LOPEZ.id})))] == ["said"]
+    assert len(list(store.claims(ClaimFilter(limit=1)))) == 1
+
+
+def test_counts(store: Store) -> None:
+    store.write([A, B], [_sued(A), _quote(A), _sued(B)])
+    stats = store.stats()
+    assert {k: stats.counts[k] for k in ("documents", "entities", "claims", "evidence")} == {
+        "documents": 2,
+        "entities": 3,
+        "claims": 2,
+        "evidence": 3,
+    }
+    assert stats.predicates == {"said": 1, "sued": 1}
+
+
+def test_a_vague_entity_type_yields_to_a_specific_one(store: Store) -> None:
+    vague = Entity.named("Acme Corp", EntityType.THING)
+    store.write([B], [Claim.relation(vague, "sued", GLOBEX, _sued(B).evidence)])
+    store.write([A], [_sued(A)])
+    [acme] = [e for e in store.entities() if e.id == ACME.id]
+    assert acme.type is EntityType.ORGANIZATION
+
+
+@pytest.mark.parametrize("name", ['Robert "Bobby" Tables', "O'Brien\\n }; DROP ALL", "</script><b>x</b>"])
+def test_hostile_names_are_stored_and_queried_as_data(store: Store, name: str) -> None:
+    hostile = Entity.named(name, EntityType.PERSON)
+    doc = _doc("Acme sued Globex today.", "c.txt")
+    store.write([doc], [Claim.relation(hostile, "sued", GLOBEX, _sued(doc).evidence)])
+    if "sparql" in store.query_languages:
+        result = store.query("SELECT ?name ?e WHERE { ?e schema:name ?name }", "sparql", {"name": name})
+        assert [r[0] for r in result.rows] == [name]
+    assert name in {e.name for e in store.entities()}
+
+
+def test_a_query_in_a_language_the_store_does_not_speak_is_refused(store: Store) -> None:
+    other = "cypher" if "sparql" in store.query_languages else "sparql"
+    with pytest.raises(QueryError, match="this store answers"):
+        store.query("MATCH (n) RETURN n", other)

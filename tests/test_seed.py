@@ -36,7 +36,11 @@ def test_extract_on_the_seed_follows_the_contract_and_is_scored(seed: Path, tmp_
         validate_record(record)
     gold = json.loads(SEED_GOLD.read_text("utf-8"))
     assert all(r["evidence"]["start"] < gold["no_claims_after"] for r in records), "a claim from the link list"
-    score = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(SEED_GOLD), str(out), "--json"],
-                           capture_output=True, text=True, check=True)
+    score = subprocess.run(
+        [sys.executable, str(SHARED / "eval" / "score.py"), str(SEED_GOLD), str(out), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     report = json.loads(score.stdout)
     assert report["quote"]["tp"] >= 1 and report["quote"]["precision"] >= 0.8

@@ -17,7 +17,7 @@ from typing import Any, ClassVar, Self
 from kg.errors import QueryError
 from kg.model import Claim, Document, Entity
 
-__all__ = ["ClaimFilter", "QueryResult", "Stats", "Store", "WriteResult"]
+__all__ = ["ClaimFilter", "QueryResult", "RetractResult", "Stats", "Store", "WriteResult"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,14 @@ class WriteResult:
         self.evidence_added += other.evidence_added
         self.entities_added += other.entities_added
         return self
+
+
+@dataclass
+class RetractResult:
+    documents: int = 0
+    claims_removed: int = 0
+    evidence_removed: int = 0
+    entities_removed: int = 0
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,19 @@ class Store(ABC):
     @abstractmethod
     def write(self, documents: Sequence[Document], claims: Sequence[Claim]) -> WriteResult:
         """Store documents and claims (with their evidence); idempotent."""
+
+    @abstractmethod
+    def find_documents(self, source: str) -> list[str]:
+        """Ids of the documents ``source`` names: a document id, the path or ``path:line`` it was read from, or
+        its URL."""
+
+    @abstractmethod
+    def retract(self, document_ids: Sequence[str]) -> RetractResult:
+        """Remove documents and their evidence, and every claim and entity no other document supports.
+
+        A claim that other documents also support stays, with their evidence; an entity stays while any
+        remaining claim or evidence refers to it. Retracting what is not there does nothing.
+        """
 
     @abstractmethod
     def run_query(self, language: str, text: str, params: Mapping[str, object]) -> QueryResult:

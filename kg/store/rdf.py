@@ -23,10 +23,10 @@ from kg.errors import QueryError, StoreError
 from kg.model import Claim, Document, Entity, EntityType
 from kg.store import rdf_mapping as rm
 from kg.store import sparql
-from kg.store.base import ClaimFilter, QueryResult, Stats, Store, WriteResult
+from kg.store.base import ClaimFilter, QueryResult, RetractResult, Stats, Store, WriteResult
 from kg.store.lock import StoreLock
 from kg.store.rdf_reading import claims_from_rows, document_from_row, entity_from_row, key_of
-from kg.vocab import ENTITY_CLASSES, KG, RDF, SCHEMA, iri
+from kg.vocab import ENTITY_CLASSES, KG, RDF, SCHEMA, iri, vocabulary
 
 __all__ = ["RdfStore"]
 
@@ -193,6 +193,43 @@ class RdfStore(Store):
             ents = sparql.values("x", [iri("entity", e) for e in sorted(where.entities)])
             parts.append(f"{{ {ents} ?c rdf:subject ?x }} UNION {{ {ents} ?c rdf:object ?x }}")
         return "\n  ".join(parts)
+
+    def find_documents(self, source: str) -> list[str]:
+        rows = self._select(sparql.FIND_DOCUMENTS, source=source)
+        return sorted({str(r["id"]) for r in rows})
+
+    def retract(self, document_ids: Sequence[str]) -> RetractResult:
+        if self.readonly:
+            raise StoreError("the store was opened read-only")
+        ids = sorted(set(document_ids))
+        if not ids:
+            return RetractResult()
+        docs = sparql.values("doc", [iri("doc", i) for i in ids])
+        found = self._select(sparql.RETRACT_CANDIDATES.replace("{FILTER}", docs))
+        claims = sparql.values("c", sorted({str(r["c"]) for r in found}) or [iri("claim", "none")])
+        entities = sparql.values("x", sorted({str(r["x"]) for r in found}) or [iri("entity", "none")])
+        kin = {name: p for name, p in vocabulary().items() if p.parent is not None}
+        parents = " ".join(f"(<{KG}{n}> <{KG}{p.parent}>)" for n, p in sorted(kin.items()))
+        family = " ".join(f"(<{KG}{p.parent}> <{KG}{n}>) (<{KG}{n}> <{KG}{n}>)" for n, p in sorted(kin.items()))
+        update = (
+            sparql.RETRACT.replace("{DOCS}", docs)
+            .replace("{CLAIMS}", claims)
+            .replace("{ENTITIES}", entities)
+            .replace("{PARENTS}", f"VALUES (?pred ?parent) {{ {parents} }}")
+            .replace("{KIN}", f"VALUES (?parent ?kin) {{ {family} }}")
+        )
+        before = self.stats().counts
+        try:
+            self._store.update(update, prefixes=sparql.PREFIXES)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"retracting from {self.path} failed: {exc}") from None
+        after = self.stats().counts
+        return RetractResult(
+            documents=before["documents"] - after["documents"],
+            claims_removed=before["claims"] - after["claims"],
+            evidence_removed=before["evidence"] - after["evidence"],
+            entities_removed=before["entities"] - after["entities"],
+        )
 
     def dump(self, output: BinaryIO, format: ox.RdfFormat) -> None:
         """Serialise the whole store natively (Turtle, TriG, N-Quads, N-Triples, JSON-LD, RDF/XML)."""

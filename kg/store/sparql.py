@@ -170,3 +170,43 @@ SELECT ?c ?s ?p ?o ?ev ?doc ?start ?end ?exact ?confidence ?agent ?version ?time
   OPTIONAL { ?ev kg:medium ?medium }
 } ORDER BY ?c ?ev
 """
+
+# -- retraction: run in this order, in one update, with ?doc, ?c and ?x bound by VALUES blocks -------------
+
+RETRACT_CANDIDATES = """
+SELECT DISTINCT ?c ?x WHERE {
+  {FILTER}
+  ?act prov:used ?doc . ?ev prov:wasGeneratedBy ?act ; kg:supports ?c .
+  { ?c rdf:subject ?x } UNION { ?c rdf:object ?x FILTER(isIRI(?x)) } UNION { ?ev kg:addressee ?x }
+}
+"""
+
+RETRACT = """
+DELETE { ?ev ?p ?o } WHERE { {DOCS} ?act prov:used ?doc . ?ev prov:wasGeneratedBy ?act ; ?p ?o } ;
+DELETE { ?act ?p ?o } WHERE { {DOCS} ?act prov:used ?doc ; ?p ?o } ;
+DELETE { ?doc ?p ?o } WHERE { {DOCS} ?doc ?p ?o } ;
+DELETE { ?s ?parent ?o } WHERE {
+  {CLAIMS} {PARENTS}
+  ?c rdf:subject ?s ; rdf:predicate ?pred ; rdf:object ?o .
+  FILTER NOT EXISTS { ?e kg:supports ?c }
+  FILTER NOT EXISTS { ?other rdf:subject ?s ; rdf:object ?o ; rdf:predicate ?kin . ?e2 kg:supports ?other .
+                      {KIN} }
+} ;
+DELETE { ?s ?pred ?o } WHERE {
+  {CLAIMS} ?c rdf:subject ?s ; rdf:predicate ?pred ; rdf:object ?o . FILTER NOT EXISTS { ?e kg:supports ?c }
+} ;
+DELETE { ?c ?p ?o } WHERE { {CLAIMS} ?c ?p ?o . FILTER NOT EXISTS { ?e kg:supports ?c } } ;
+DELETE { ?x ?p ?o } WHERE {
+  {ENTITIES} ?x ?p ?o .
+  FILTER NOT EXISTS { ?c1 rdf:subject ?x } FILTER NOT EXISTS { ?c2 rdf:object ?x }
+  FILTER NOT EXISTS { ?e kg:addressee ?x }
+}
+"""
+
+FIND_DOCUMENTS = """
+SELECT DISTINCT ?id ?source WHERE {
+  ?doc kg:ingestedAt ?t ; schema:identifier ?id .
+  { ?doc kg:source ?source } UNION { ?doc schema:url ?url FILTER(STR(?url) = ?source) }
+  UNION { ?doc schema:identifier ?source }
+}
+"""

@@ -139,3 +139,29 @@ def test_a_query_in_a_language_the_store_does_not_speak_is_refused(store: Store)
     other = "cypher" if "sparql" in store.query_languages else "sparql"
     with pytest.raises(QueryError, match="this store answers"):
         store.query("MATCH (n) RETURN n", other)
+
+
+def test_retracting_a_document_keeps_what_another_document_supports(store: Store) -> None:
+    store.write([A], [_sued(A), _quote(A)])
+    store.write([B], [_sued(B)])
+    assert store.find_documents("a.txt") == [A.id]
+    result = store.retract(store.find_documents("a.txt"))
+    assert (result.documents, result.claims_removed, result.evidence_removed, result.entities_removed) == (1, 1, 2, 1)
+    [claim] = store.claims()
+    assert claim.predicate == "sued" and [ev.source for ev in claim.evidence] == ["b.txt"]
+    assert {e.name for e in store.entities()} == {"Acme Corp", "Globex"}
+    assert list(store.documents()) == [B]
+
+
+def test_retracting_everything_leaves_an_empty_store(store: Store) -> None:
+    store.write([A], [_sued(A), _quote(A)])
+    store.write([B], [_sued(B)])
+    store.retract([A.id, B.id])
+    counts = store.stats().counts
+    assert {k: counts[k] for k in ("documents", "entities", "claims", "evidence")} == dict.fromkeys(
+        ("documents", "entities", "claims", "evidence"), 0
+    )
+    assert store.retract([A.id]).documents == 0
+    if "sparql" in store.query_languages:
+        left = store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER NOT EXISTS { ?s a prov:SoftwareAgent } }", "sparql")
+        assert left.rows == []

@@ -53,6 +53,9 @@ _SOURCE_MAP = re.compile(r"^//# sourceMappingURL=.*$", re.MULTILINE)
 #: How much of a quote its node shows; the panel shows all of it.
 QUOTE_LABEL = 90
 
+#: The spring length of an edge to a quote: quote boxes are wide, and a shorter edge hides its label under them.
+QUOTE_EDGE_LENGTH = 230
+
 
 @cache
 def _environment() -> Environment:
@@ -85,7 +88,7 @@ def _vis_node(record: dict[str, Any]) -> dict[str, Any]:
     }
     if record["type"] == QUOTE_TYPE:
         label = f"“{_short(record['label'], QUOTE_LABEL)}”"
-        options |= {"widthConstraint": {"maximum": 200}, "margin": 8, "font": {"size": 12, "face": "Georgia, serif"}}
+        options |= {"widthConstraint": {"maximum": 170}, "margin": 8, "font": {"size": 12, "face": "Georgia, serif"}}
         options["shapeProperties"] = {"borderRadius": 6}
     else:
         label = _short(record["label"], 40)
@@ -126,6 +129,8 @@ def _vis_edges(links: list[dict[str, Any]]) -> list[dict[str, Any]]:
         }
         if link["id"] in curves:
             options["smooth"] = curves[link["id"]]
+        if link["kind"] == "quote":
+            options["length"] = QUOTE_EDGE_LENGTH
         edges.append(Edge(link["source"], link["target"], directed=True, **options).options)
     return edges
 

@@ -68,12 +68,12 @@ def vis_options(nodes: int) -> dict[str, Any]:
         "physics": {
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
-                "gravitationalConstant": -70,
+                "gravitationalConstant": -120,
                 "centralGravity": 0.012,
                 "springLength": 120,
                 "springConstant": 0.07,
                 "damping": 0.55,
-                "avoidOverlap": 0.4,
+                "avoidOverlap": 0.6,
             },
             "maxVelocity": 60,
             "minVelocity": 1.5,

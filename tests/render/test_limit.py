@@ -56,3 +56,14 @@ def test_what_is_left_out_is_counted_by_type_with_the_best_connected_names() -> 
     assert set(omitted.by_type) <= {"Person", "Organization", "Quote"} and omitted.examples
     degrees = [graph.degree(n) for n in kept]
     assert min(degrees) >= 1 and max(graph.degree(n) for n in graph if n not in kept) <= max(degrees)
+
+
+def test_of_equally_connected_nodes_quotes_stay_first() -> None:
+    g = nx.MultiDiGraph()
+    g.add_node("speaker", label="Speaker", type="Person")
+    g.add_node("quote:1", label="Words", type="Quote")
+    g.add_node("employer", label="Employer", type="Organization")
+    g.add_edge("speaker", "quote:1", evidence_count=1)
+    g.add_edge("speaker", "employer", evidence_count=1)
+    kept, _omitted = cap(g, 2)
+    assert kept == {"speaker", "quote:1"}

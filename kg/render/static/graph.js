@@ -366,6 +366,8 @@
 
   function settled() {
     network.setOptions({ physics: { enabled: false } });
+    // A small graph may be drawn larger than life-size, where its quotes are easier to read.
+    network.fit({ maxZoomLevel: 1.4 });
     byId("kg-progress").hidden = true;
     document.body.setAttribute("data-kg-state", "ready");
   }
@@ -384,6 +386,8 @@
   network.on("blurNode", hideTooltip);
   network.on("dragStart", hideTooltip);
   network.on("zoom", hideTooltip);
+  // vis-network sends no blur event when the pointer leaves the canvas itself.
+  byId("kg-network").addEventListener("mouseleave", hideTooltip);
   network.on("click", function (p) {
     if (p.nodes.length) { showNode(p.nodes[0]); } else if (p.edges.length) { showLink(p.edges[0]); }
   });

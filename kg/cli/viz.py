@@ -26,6 +26,8 @@ def _selection(
     query, language = (sparql, "sparql") if sparql is not None else (cypher, "cypher")
     if query is not None and focus:
         raise click.UsageError("choose the nodes either with --focus or with a query, not both")
+    if depth is not None and query is None and not focus:
+        raise click.UsageError("--depth counts claims away from --focus or a query's nodes: give one of them")
     text = read_text_argument(query) if query is not None else None
     return Selection(focus=focus, depth=depth, query=text, language=language, max_nodes=max_nodes)
 

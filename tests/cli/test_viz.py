@@ -90,6 +90,7 @@ def test_the_node_limit_is_reported(runner: CliRunner, tmp_path: Path) -> None:
     [
         (["--focus", "Nordwerk", "--sparql", "ASK {}"], 2, "either with --focus or with a query"),
         (["--sparql", "ASK {}", "--cypher", "RETURN 1"], 2, "at most one of --sparql or --cypher"),
+        (["--depth", "2"], 2, "--depth counts claims away from --focus or a query's nodes"),
         (["--focus", "Nordwerx"], 2, "kg: error: no entity named 'Nordwerx' in the store (did you mean: Nordwerk?)"),
         (["--cypher", "MATCH (n) RETURN n.id"], 1, "kg: error: this store answers sparql, not cypher [KG300]"),
         (["--sparql", "SELECT ?x WHERE { ?x a kg:Nothing }"], 1, "returned no entity or claim"),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from kg.export import export_to
 from kg.ingest import read_documents
@@ -26,7 +26,10 @@ from kg.store import open_store
 from kg.store.base import QueryResult, Stats
 from kg.validate import ValidationReport, validate_store
 
-__all__ = ["export", "extract", "ingest", "open_store", "query", "read_documents", "stats", "validate"]
+if TYPE_CHECKING:
+    from kg.render.view import GraphView, Selection
+
+__all__ = ["export", "extract", "ingest", "open_store", "query", "read_documents", "stats", "validate", "visualize"]
 
 PathLike = str | os.PathLike[str]
 
@@ -80,3 +83,36 @@ def validate(store: PathLike | None = None, wait: float = 0.0) -> ValidationRepo
     """Check the stored graph against the SHACL shapes of ``schemas/shapes.ttl``."""
     with open_store(store, readonly=True, wait=wait) as source:
         return validate_store(source)
+
+
+def visualize(
+    output: BinaryIO,
+    format: str = "html",
+    store: PathLike | None = None,
+    selection: Selection | None = None,
+    lang: str = "auto",
+    wait: float = 0.0,
+) -> GraphView:
+    """Draw the graph, or the part ``selection`` chooses, as ``format`` (html, graphml, json) into ``output``.
+
+    Returns the view drawn: its network, claims, and what the node limit left out.
+
+    >>> import io, pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     article = pathlib.Path(d, "a.txt")
+    ...     _ = article.write_text("„Wir bauen das Werk“, sagte Konzernchefin Anna Berger am Montag.", "utf-8")
+    ...     _ = ingest([article], store=pathlib.Path(d, "store"))
+    ...     page = io.BytesIO()
+    ...     view = visualize(page, store=pathlib.Path(d, "store"))
+    >>> view.graph.number_of_nodes(), page.getvalue().startswith(b"<!DOCTYPE html>")
+    (2, True)
+    """
+    # Loaded here: the renderers bring networkx, pyvis and jinja, which the other commands do not need.
+    from kg.render import view as views
+    from kg.render.base import renderer_named
+
+    renderer = renderer_named(format)
+    with open_store(store, readonly=True, wait=wait) as source:
+        view = views.build_view(source, selection or views.Selection())
+    renderer.render(view, output, lang)
+    return view

@@ -29,6 +29,7 @@ COMMANDS = {
     "stats": "stats",
     "export": "export",
     "validate": "validate",
+    "viz": "viz",
 }
 
 
@@ -72,6 +73,7 @@ def main() -> None:
     kg ingest articles/          read, extract and store (default store ./kg-data, or $KG_STORE)
     kg extract article.txt       print the claims found, as JSON Lines, without storing
     kg query --sparql '...'      ask the store
+    kg viz -o graph.html         draw the graph as an interactive page
     """
 
 

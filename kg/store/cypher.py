@@ -61,7 +61,6 @@ __all__ = [
     "read_entities",
     "relabel",
     "schema_statements",
-    "stale_labels",
 ]
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
@@ -113,13 +112,11 @@ WITH e, row WHERE e.type = $vague AND row.type <> $vague
 SET e.type = row.type
 """
 
-_STALE_LABELS = """
+_RELABEL = """
 UNWIND $ids AS id
-MATCH (e:Entity {id: id}) WHERE e:{label} AND e.type <> $vague
-RETURN e.id AS id, e.type AS type
+MATCH (e:Entity {id: id}) WHERE e:{vague} AND e.type = $type
+REMOVE e:{vague} SET e:{label}
 """
-
-_RELABEL = "UNWIND $ids AS id MATCH (e:Entity {id: id}) REMOVE e:{vague} SET e:{label}"
 
 
 def new_entities(entity_type: str) -> str:
@@ -127,13 +124,9 @@ def new_entities(entity_type: str) -> str:
     return _NEW_ENTITIES.replace("{label}", name(entity_type))
 
 
-def stale_labels(vague: str) -> str:
-    """Which entities of ``$ids`` still carry the ``vague`` label although they now have a specific type."""
-    return _STALE_LABELS.replace("{label}", name(vague))
-
-
 def relabel(vague: str, entity_type: str) -> str:
-    """The statement that moves the entities of ``$ids`` from the ``vague`` label to that of ``entity_type``."""
+    """The statement that moves those entities of ``$ids`` whose type is now ``$type`` (``entity_type``) from
+    the ``vague`` label to that of their type."""
     return _RELABEL.replace("{vague}", name(vague)).replace("{label}", name(entity_type))
 
 

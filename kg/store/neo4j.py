@@ -34,7 +34,7 @@ from kg.errors import ConfigError, KGError, QueryError, StoreError
 from kg.model import Claim, Document, Entity
 from kg.store import cypher
 from kg.store.base import ClaimFilter, QueryResult, RetractResult, Stats, Store, WriteResult
-from kg.store.neo4j_mapping import VAGUE, GraphRows, graph_rows
+from kg.store.neo4j_mapping import Step, graph_rows, write_plan
 from kg.store.neo4j_reading import claims_from_records, entity_from_record, plain
 from kg.store.rdf_reading import document_from_row
 
@@ -200,24 +200,13 @@ class Neo4jStore(Store):
 
     def write(self, documents: Sequence[Document], claims: Sequence[Claim]) -> WriteResult:
         when = _now()
-        rows = graph_rows(documents, claims, when)
-        result = self._write(lambda tx: _write_rows(tx, rows))
-        self._relabel(rows.specific)
-        result.documents = len(documents)
-        ids = [d.id for d in documents]
-        self._write(lambda tx: _batched(tx, cypher.COMPLETE, "ids", ids, when=when))
-        return result
-
-    def _relabel(self, ids: Sequence[str]) -> None:
-        """Give entities that were vague and now have a specific type that type's label (see
-        :mod:`kg.store.cypher` for why this is a step of its own)."""
-        stale: dict[str, list[str]] = {}
-        for chunk in _chunks(ids):
-            for r in self._records(cypher.stale_labels(VAGUE), ids=chunk, vague=VAGUE):
-                stale.setdefault(r["type"], []).append(r["id"])
+        plan = write_plan(graph_rows(documents, claims, when), when)
+        result = self._write(lambda tx: _run_steps(tx.run, plan.write))
         with self._errors(), self._session(write=True) as session:
-            for entity_type, chosen in stale.items():
-                session.run(cypher.relabel(VAGUE, entity_type), ids=chosen).consume()
+            _run_steps(session.run, plan.labels)
+        self._write(lambda tx: _run_steps(tx.run, plan.complete))
+        result.documents = len(documents)
+        return result
 
     def retract(self, document_ids: Sequence[str]) -> RetractResult:
         ids = sorted(set(document_ids))
@@ -288,26 +277,15 @@ class Neo4jStore(Store):
 # -- the work of one transaction: functions of the transaction alone, so that the driver may retry them ----------
 
 
-def _run(tx: neo4j.ManagedTransaction, statement: str, **params: Any) -> int:
-    """Run ``statement``; the number of nodes it created."""
-    return tx.run(statement, params).consume().counters.nodes_created
-
-
-def _batched(tx: neo4j.ManagedTransaction, statement: str, key: str, items: Sequence[Any], **params: Any) -> int:
-    return sum(_run(tx, statement, **{key: chunk}, **params) for chunk in _chunks(items))
-
-
-def _write_rows(tx: neo4j.ManagedTransaction, rows: GraphRows) -> WriteResult:
+def _run_steps(run: Callable[[str, dict[str, Any]], neo4j.Result], steps: Sequence[Step]) -> WriteResult:
+    """Run ``steps`` (in a transaction, or each on its own), counting the nodes they create towards the figures
+    they name."""
     result = WriteResult()
-    _batched(tx, cypher.DOCUMENTS, "rows", rows.documents)
-    _batched(tx, cypher.STUB_DOCUMENTS, "ids", rows.stub_documents)
-    _batched(tx, cypher.ENTITIES, "rows", rows.entities, vague=VAGUE)
-    for entity_type, entities in rows.by_type().items():
-        result.entities_added += _batched(tx, cypher.new_entities(entity_type), "rows", entities)
-    result.claims_added = _batched(tx, cypher.CLAIMS, "rows", rows.claims)
-    for group in rows.facts:
-        _batched(tx, cypher.fact(group.rel_type, group.target), "rows", group.rows)
-    result.evidence_added = _batched(tx, cypher.EVIDENCE, "rows", rows.evidence)
+    for step in steps:
+        for chunk in _chunks(step.items):
+            created = run(step.statement, {step.key: chunk, **step.params}).consume().counters.nodes_created
+            if step.counts:
+                setattr(result, step.counts, getattr(result, step.counts) + created)
     return result
 
 

@@ -1,6 +1,7 @@
-"""The model as a property graph: documents, entities, claims and evidence as rows of parameters, one list per
-statement of :mod:`kg.store.cypher`. The Neo4j store writes them; the Cypher-script and bulk-import exporters
-write the same rows out, so every route into Neo4j builds the same graph.
+"""The model as a property graph: documents, entities, claims and evidence as rows of parameters, and the plan
+that sends each list of rows with its statement of :mod:`kg.store.cypher`. The Neo4j store runs the plan; the
+Cypher-script exporter writes it out and the bulk-import exporter writes the rows, so every route into Neo4j
+builds the same graph.
 
 >>> from kg.model import Claim, Document, Entity, EntityType, Evidence, ExtractorInfo, Span
 >>> doc = Document.create("Acme sued Globex.", "a.txt", language="en")
@@ -12,6 +13,8 @@ write the same rows out, so every route into Neo4j builds the same graph.
 ([('SUED', 'Entity')], ['Organization'])
 >>> rows.evidence[0]["properties"]["sentence"]
 'Acme sued Globex.'
+>>> [step.counts for step in write_plan(rows, "2024-05-01T12:00:00Z").write if step.counts]
+['entities_added', 'claims_added', 'evidence_added']
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.model import Claim, ClaimKind, Document, Entity, EntityType, Evidence, Span
+from kg.store import cypher
 from kg.vocab import vocabulary
 
 __all__ = [
@@ -29,11 +33,14 @@ __all__ = [
     "VAGUE",
     "FactRows",
     "GraphRows",
+    "Step",
+    "WritePlan",
     "claim_row",
     "document_row",
     "entity_row",
     "evidence_row",
     "graph_rows",
+    "write_plan",
 ]
 
 #: The entity type that yields to any specific one.
@@ -99,11 +106,6 @@ class GraphRows:
         for row in self.entities:
             out.setdefault(row["type"], []).append(row)
         return out
-
-    @property
-    def specific(self) -> list[str]:
-        """Ids of the entities given a specific type: they lose the vague label if they had it."""
-        return [row["id"] for row in self.entities if row["type"] != VAGUE]
 
 
 def _present(pairs: Iterable[tuple[str, object]]) -> dict[str, Any]:
@@ -204,3 +206,46 @@ def graph_rows(
     written = {d.id for d in documents}
     out.stub_documents = sorted({row["document"] for row in out.evidence} - written)
     return out
+
+
+@dataclass(frozen=True)
+class Step:
+    """One statement and the items it is sent with, as ``$rows`` or ``$ids``, a chunk at a time."""
+
+    statement: str
+    key: str
+    items: Sequence[Any]
+    params: dict[str, Any] = field(default_factory=dict)
+    #: The WriteResult figure that the nodes this step creates count towards.
+    counts: str | None = None
+
+
+@dataclass(frozen=True)
+class WritePlan:
+    """A write in three parts: ``write`` in one transaction; then ``labels``, each statement on its own (see
+    :mod:`kg.store.cypher`); then ``complete``, the completion marks, in a last transaction."""
+
+    write: list[Step]
+    labels: list[Step]
+    complete: list[Step]
+
+
+def write_plan(rows: GraphRows, when: str) -> WritePlan:
+    """The statements that put ``rows`` into the graph, in the order they must run."""
+    by_type = rows.by_type()
+    write = [
+        Step(cypher.DOCUMENTS, "rows", rows.documents),
+        Step(cypher.STUB_DOCUMENTS, "ids", rows.stub_documents),
+        Step(cypher.ENTITIES, "rows", rows.entities, {"vague": VAGUE}),
+        *(Step(cypher.new_entities(t), "rows", group, counts="entities_added") for t, group in by_type.items()),
+        Step(cypher.CLAIMS, "rows", rows.claims, counts="claims_added"),
+        *(Step(cypher.fact(f.rel_type, f.target), "rows", f.rows) for f in rows.facts),
+        Step(cypher.EVIDENCE, "rows", rows.evidence, counts="evidence_added"),
+    ]
+    labels = [
+        Step(cypher.relabel(VAGUE, t), "ids", [row["id"] for row in group], {"type": t})
+        for t, group in by_type.items()
+        if t != VAGUE
+    ]
+    complete = [Step(cypher.COMPLETE, "ids", [row["id"] for row in rows.documents], {"when": when})]
+    return WritePlan(write, labels, complete)

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 __all__ = ["BoltServer", "arcadedb", "free_ports"]
 
@@ -44,13 +45,28 @@ class BoltServer:
         """The options :func:`kg.store.open_store` takes to reach this server."""
         return {"user": self.user, "password": self.password, "database": self.database}
 
-    def run(self, statement: str, **params: object) -> list[dict[str, object]]:
+    def run(self, statement: str, **params: object) -> list[dict[str, Any]]:
         """Run one statement as it is, outside kg (to look at or prepare the database under test)."""
         import neo4j
 
         with neo4j.GraphDatabase.driver(self.uri, auth=(self.user, self.password)) as driver:
             records, _summary, _keys = driver.execute_query(statement, params, database_=self.database)
             return [r.data() for r in records]
+
+    def snapshot(self, ignore: frozenset[str] = frozenset()) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """The whole graph as sorted lists of nodes (labels, properties) and relationships (type, start id,
+        end id, properties), without the properties named in ``ignore``."""
+
+        def props(values: dict[str, Any]) -> tuple[Any, ...]:
+            kept = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items() if k not in ignore}
+            return tuple(sorted(kept.items()))
+
+        nodes = self.run("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
+        links = self.run("MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS a, b.id AS b, properties(r) AS props")
+        return (
+            sorted((tuple(sorted(n["labels"])), props(n["props"])) for n in nodes),
+            sorted((r["type"], r["a"], r["b"], props(r["props"])) for r in links),
+        )
 
     def clear(self) -> None:
         """Remove every node and relationship (constraints and indexes stay)."""

@@ -6,8 +6,11 @@ sub-predicates of "said" (wrote, announced)."""
 from __future__ import annotations
 
 from kg.model import Claim, Document, Entity, EntityType, Evidence, ExtractorInfo, Mention, QuoteMode, Span
+from kg.pipeline import ingest_paths
+from kg.store.base import Store
+from tests.conftest import ARTICLES
 
-__all__ = ["DOCUMENTS", "claims", "entity"]
+__all__ = ["DOCUMENTS", "claims", "entity", "fill"]
 
 RELATIONS = ExtractorInfo("kg.test.relations", 1)
 QUOTES = ExtractorInfo("kg.test.quotes", 2)
@@ -125,3 +128,9 @@ def claims() -> list[Claim]:
         _quote(sol, '"Atlas will', "Mara Lind", "Atlas will ship in May", "announced", QuoteMode.DIRECT),
         _relation(sol, "Mara Lind left", "Mara Lind", "left", "Baltic Grid"),
     ]
+
+
+def fill(store: Store) -> None:
+    """Ingest the fixture articles (quotes, through the pipeline) and write the facts above."""
+    ingest_paths([ARTICLES], store)
+    store.write(list(DOCUMENTS), claims())

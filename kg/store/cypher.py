@@ -104,12 +104,14 @@ CREATE (:Entity:{label} {id: row.id, name: row.name, type: row.type, aliases: ro
 """
 
 # The first specific type an entity is given stays; the vague one ($vague: Thing) yields to a specific one.
+# Aliases are merged; an entity without any has no aliases property (as after a bulk import).
 ENTITIES = """
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.id})
-SET e.aliases = [a IN coalesce(e.aliases, []) WHERE NOT a IN row.aliases] + row.aliases
-WITH e, row WHERE e.type = $vague AND row.type <> $vague
-SET e.type = row.type
+WITH e, row, [a IN coalesce(e.aliases, []) WHERE NOT a IN coalesce(row.aliases, [])] + coalesce(row.aliases, [])
+     AS aliases
+SET e.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END,
+    e.type = CASE WHEN e.type = $vague THEN row.type ELSE e.type END
 """
 
 _RELABEL = """

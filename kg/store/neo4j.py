@@ -22,7 +22,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -34,7 +33,7 @@ from kg.errors import ConfigError, KGError, QueryError, StoreError
 from kg.model import Claim, Document, Entity
 from kg.store import cypher
 from kg.store.base import ClaimFilter, QueryResult, RetractResult, Stats, Store, WriteResult
-from kg.store.neo4j_mapping import Step, graph_rows, write_plan
+from kg.store.neo4j_mapping import Step, chunks, graph_rows, utc_now, write_plan
 from kg.store.neo4j_reading import claims_from_records, entity_from_record, plain
 from kg.store.rdf_reading import document_from_row
 
@@ -82,13 +81,8 @@ def _one_line(message: object) -> str:
     return " ".join(str(message).split())
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def _chunks(items: Sequence[T], size: int = ROWS_PER_STATEMENT) -> Iterator[Sequence[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _chunks(items: Sequence[T]) -> Iterator[Sequence[T]]:
+    return chunks(items, ROWS_PER_STATEMENT)
 
 
 class Neo4jStore(Store):
@@ -199,7 +193,7 @@ class Neo4jStore(Store):
         return {r["id"] for chunk in _chunks(wanted) for r in self._records(cypher.KNOWN_DOCUMENTS, ids=chunk)}
 
     def write(self, documents: Sequence[Document], claims: Sequence[Claim]) -> WriteResult:
-        when = _now()
+        when = utc_now()
         plan = write_plan(graph_rows(documents, claims, when), when)
         result = self._write(lambda tx: _run_steps(tx.run, plan.write))
         with self._errors(), self._session(write=True) as session:

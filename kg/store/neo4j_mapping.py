@@ -19,12 +19,14 @@ builds the same graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, TypeVar
 
 from kg.model import Claim, ClaimKind, Document, Entity, EntityType, Evidence, Span
 from kg.store import cypher
+from kg.store.base import Store
 from kg.vocab import vocabulary
 
 __all__ = [
@@ -35,13 +37,18 @@ __all__ = [
     "GraphRows",
     "Step",
     "WritePlan",
+    "chunks",
     "claim_row",
     "document_row",
     "entity_row",
     "evidence_row",
     "graph_rows",
+    "store_rows",
+    "utc_now",
     "write_plan",
 ]
+
+T = TypeVar("T")
 
 #: The entity type that yields to any specific one.
 VAGUE = EntityType.THING.value
@@ -118,7 +125,7 @@ def document_row(doc: Document) -> dict[str, Any]:
 
 
 def entity_row(entity: Entity) -> dict[str, Any]:
-    return {"id": entity.id, "name": entity.name, "type": entity.type.value, "aliases": list(entity.aliases)}
+    return {"id": entity.id, "name": entity.name, "type": entity.type.value, "aliases": list(entity.aliases) or None}
 
 
 def claim_row(claim: Claim) -> dict[str, Any]:
@@ -230,6 +237,11 @@ class WritePlan:
     complete: list[Step]
 
 
+def store_rows(store: Store, when: str) -> GraphRows:
+    """Everything ``store`` holds, whatever its backend, as rows; ``when`` marks the documents complete."""
+    return graph_rows(list(store.documents()), list(store.claims()), when, entities=store.entities())
+
+
 def write_plan(rows: GraphRows, when: str) -> WritePlan:
     """The statements that put ``rows`` into the graph, in the order they must run."""
     by_type = rows.by_type()
@@ -249,3 +261,18 @@ def write_plan(rows: GraphRows, when: str) -> WritePlan:
     ]
     complete = [Step(cypher.COMPLETE, "ids", [row["id"] for row in rows.documents], {"when": when})]
     return WritePlan(write, labels, complete)
+
+
+def chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    """``items`` in slices of ``size``, as statements take them.
+
+    >>> [list(c) for c in chunks([1, 2, 3], 2)]
+    [[1, 2], [3]]
+    """
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def utc_now() -> str:
+    """The time now, as the graph records times: ISO 8601 in UTC, to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

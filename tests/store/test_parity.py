@@ -14,12 +14,10 @@ from pathlib import Path
 import pytest
 
 from kg.model import Claim
-from kg.pipeline import ingest_paths
 from kg.store import open_store
 from kg.store.base import Store
 from tests.arcadedb import BoltServer
-from tests.conftest import ARTICLES
-from tests.facts import DOCUMENTS, NORDLICHT_EN, claims, entity
+from tests.facts import NORDLICHT_EN, entity, fill
 
 pytestmark = pytest.mark.neo4j
 
@@ -159,19 +157,14 @@ QUESTIONS = [
 ]
 
 
-def _fill(store: Store) -> None:
-    ingest_paths([ARTICLES], store)
-    store.write(list(DOCUMENTS), claims())
-
-
 @pytest.fixture(scope="module")
 def stores(bolt_server: BoltServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, Store]]:
     """The embedded store and Neo4j, each written with the same calls."""
     bolt_server.clear()
     path: Path = tmp_path_factory.mktemp("parity") / "store"
     with open_store(path) as rdf, open_store(bolt_server.uri, **bolt_server.options()) as graph:
-        _fill(rdf)
-        _fill(graph)
+        fill(rdf)
+        fill(graph)
         yield rdf, graph
 
 

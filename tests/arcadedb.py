@@ -49,9 +49,13 @@ class BoltServer:
         """Run one statement as it is, outside kg (to look at or prepare the database under test)."""
         import neo4j
 
-        with neo4j.GraphDatabase.driver(self.uri, auth=(self.user, self.password)) as driver:
-            records, _summary, _keys = driver.execute_query(statement, params, database_=self.database)
-            return [r.data() for r in records]
+        # A session's own statement: no retries (a server that is not up yet fails at once), and no transaction
+        # around it, as cypher-shell runs a script.
+        with (
+            neo4j.GraphDatabase.driver(self.uri, auth=(self.user, self.password)) as driver,
+            driver.session(database=self.database) as session,
+        ):
+            return [r.data() for r in session.run(statement, params)]
 
     def snapshot(self, ignore: frozenset[str] = frozenset()) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         """The whole graph as sorted lists of nodes (labels, properties) and relationships (type, start id,

@@ -201,11 +201,12 @@ def read_entities(chosen: bool) -> str:
     return _READ_ENTITIES.replace("{AND}", "AND e.id IN $ids" if chosen else "")
 
 
+# Evidence counts once its document is complete: a write that was cut short is not read back half-done.
 _CLAIM_MATCH = """
 MATCH (v:Evidence)-[:SUPPORTS]->(c:Claim)-[:SUBJECT]->(s:Entity)
 MATCH (v)-[:FROM]->(d:Document)
 OPTIONAL MATCH (c)-[:OBJECT]->(o:Entity)
-WITH v, c, s, d, o WHERE true {AND}
+WITH v, c, s, d, o WHERE d.ingestedAt IS NOT NULL {AND}
 """
 
 _CLAIM_FILTERS = {

@@ -11,9 +11,10 @@ the statements keep to what both accept:
   subqueries or pattern predicates, which are outside the subset of DESIGN.md.
 - ArcadeDB does not refuse writes in a read-access session; :mod:`kg.store.neo4j` therefore runs user queries
   in a transaction it rolls back, and refuses those that report updates.
-- ArcadeDB keeps a node's labels as its type and cannot change them inside the transaction that created or
-  changed the node: entities are created with their labels, and a change of labels runs in a statement of
-  its own after the write.
+- ArcadeDB (26.10) keeps a node's labels as its type and fails to change them inside an explicit
+  transaction when a uniqueness constraint covers the node (its index then sees the node twice); a statement
+  that runs on its own (auto-commit) can. Entities are therefore created with their labels, and the rare
+  change of labels (a vague type yielding to a specific one) runs as statements of their own after the write.
 
 >>> name("SUED")
 'SUED'
@@ -93,9 +94,8 @@ STUB_DOCUMENTS = "UNWIND $ids AS id MERGE (:Document {id: id})"
 
 COMPLETE = "UNWIND $ids AS id MATCH (d:Document {id: id}) SET d.ingestedAt = $when"
 
-# An entity is created with the labels of its type at once: ArcadeDB cannot change a node's labels inside the
-# transaction that created or changed it (the uniqueness index then sees the node twice), so a change of
-# labels is left to :func:`relabel`, run on its own after the write.
+# An entity is created with the labels of its type at once, as ArcadeDB cannot change labels inside a
+# transaction (see above); a later change of labels is left to :func:`relabel`, run on its own.
 _NEW_ENTITIES = """
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Entity {id: row.id})

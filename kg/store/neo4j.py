@@ -6,9 +6,10 @@ entities, claims and evidence as nodes, and one direct relationship per fact, ``
 or ``(:Person)-[:SAID]->(:Claim)``, that carries its claim's id. Every statement is in :mod:`kg.store.cypher`.
 
 Writes are batches of ``UNWIND $rows AS row MERGE ...`` in one managed transaction per call (the driver retries
-it on transient errors; every statement is idempotent), followed by a second transaction that marks the
-documents complete, as the RDF store does: a document without the mark was interrupted and is written again.
-The constraints and indexes of ``schemas/neo4j.cypher`` are created before the first write.
+it on transient errors; every statement is idempotent), then the label changes that must run on their own (see
+:mod:`kg.store.cypher`), then a last transaction that marks the documents complete, as the RDF store does: a
+document without the mark was interrupted, is not read back, and is written again by the next ingest. The
+constraints and indexes of ``schemas/neo4j.cypher`` are created before the first write.
 
 The connection: ``bolt://``, ``neo4j://`` (and their ``+s``/``+ssc`` forms) URIs; user, password and database
 from options, else ``$KG_NEO4J_USER`` (default ``neo4j``), ``$KG_NEO4J_PASSWORD`` and ``$KG_NEO4J_DATABASE``
@@ -148,15 +149,15 @@ class Neo4jStore(Store):
     def _connect(self, wait: float) -> None:
         """Wait up to ``wait`` seconds for the server to answer, then ask the database a first question."""
         deadline = time.monotonic() + wait
-        while True:
-            try:
-                with self._errors():
+        with self._errors():
+            while True:
+                try:
                     self._driver.verify_connectivity()
-                break
-            except StoreError:
-                if time.monotonic() >= deadline:
-                    raise
-                time.sleep(min(1.0, max(0.0, deadline - time.monotonic())))
+                    break
+                except nx.ServiceUnavailable:
+                    if time.monotonic() >= deadline:
+                        raise
+                    time.sleep(min(1.0, max(0.0, deadline - time.monotonic())))
         self._records(cypher.READY)
 
     def _session(self, write: bool = False) -> neo4j.Session:

@@ -4,6 +4,7 @@ what is wrong without showing the password."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 
 import neo4j
@@ -161,6 +162,17 @@ def test_a_wrong_password_is_reported_without_showing_it(bolt: BoltServer) -> No
     with pytest.raises(StoreError, match="authentication failed for user 'root'") as failure:
         open_store(Location(bolt.uri, user="root", password=wrong, database=bolt.database))
     assert wrong not in str(failure.value) and bolt.password not in str(failure.value)
+
+
+@server_tests
+def test_the_password_is_in_no_log_line(bolt: BoltServer, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    with open_store(bolt.uri, **bolt.options()) as store:
+        store.write(list(DOCUMENTS), claims())
+        assert store.query("MATCH (c:Claim) RETURN count(c) AS n", "cypher").rows == [(12,)]
+        assert bolt.password not in repr(store)
+    assert "HELLO" in caplog.text or "LOGON" in caplog.text, "the driver's debug log was not captured"
+    assert bolt.password not in caplog.text
 
 
 @server_tests

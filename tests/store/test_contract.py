@@ -132,6 +132,9 @@ def test_hostile_names_are_stored_and_queried_as_data(store: Store, name: str) -
     if "sparql" in store.query_languages:
         result = store.query("SELECT ?name ?e WHERE { ?e schema:name ?name }", "sparql", {"name": name})
         assert [r[0] for r in result.rows] == [name]
+    if "cypher" in store.query_languages:
+        result = store.query("MATCH (e:Entity) WHERE e.name = $name RETURN e.name AS name", "cypher", {"name": name})
+        assert [r[0] for r in result.rows] == [name]
     assert name in {e.name for e in store.entities()}
 
 
@@ -165,3 +168,5 @@ def test_retracting_everything_leaves_an_empty_store(store: Store) -> None:
     if "sparql" in store.query_languages:
         left = store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER NOT EXISTS { ?s a prov:SoftwareAgent } }", "sparql")
         assert left.rows == []
+    if "cypher" in store.query_languages:
+        assert store.query("MATCH (n) RETURN count(n) AS n", "cypher").rows == [(0,)]

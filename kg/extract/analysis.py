@@ -10,7 +10,9 @@ ends, sentences, tokens, names and coreference, each computed once, on first use
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any, TypeVar
 
 from kg.extract.boilerplate import cutoff, is_author_tag
 from kg.extract.coref import Coreference
@@ -22,6 +24,8 @@ from kg.model import Document, Evidence, ExtractorInfo, Span
 
 __all__ = ["Analysis"]
 
+T = TypeVar("T")
+
 
 class Analysis:
     """Lazily computed layers over one document. Offsets always point into ``document.text``."""
@@ -32,6 +36,15 @@ class Analysis:
         self.lang: LanguageData | None = (
             language(document.language) if document.language in available_languages() else None
         )
+        self._layers: dict[str, Any] = {}
+
+    def layer(self, name: str, compute: Callable[[Analysis], T]) -> T:
+        """A further reading of the document (``compute(self)``), made once and shared by every extractor that
+        asks for it by ``name``: the quote extractors of each mode share one speech reading."""
+        if name not in self._layers:
+            self._layers[name] = compute(self)
+        result: T = self._layers[name]
+        return result
 
     @cached_property
     def limit(self) -> int:

@@ -1,0 +1,53 @@
+"""Quotation marks in found quotes: a statement that is one quotation is a direct quote (its content the words
+between the marks, even where the quotation runs over several sentences); a statement that holds quotations
+among its own words is a mixed quote ("Er sagte, man werde „alles tun“, um ...").
+
+>>> from kg.extract.quotemarks import find_quotations
+>>> from kg.model import Mention
+>>> text = "„Wir kommen. Bald.“, sagte er."
+>>> f = Found(Span(13, 18), Span(26, 28), None, "said", QuoteMode.INDIRECT, "verb", 0.8)
+>>> g = with_quotations(f, find_quotations(text, 0, len(text)), text)
+>>> g.content.of(text), g.mode.value
+('Wir kommen. Bald.', 'direct')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.extract.quotemarks import Quotation
+from kg.extract.quotes.found import Found, hull
+from kg.model import QuoteMode, Span
+
+__all__ = ["with_quotations"]
+
+_WORD = re.compile(r"\w+")
+#: Own words a statement may have beside a quotation and still be a direct quote ("so", "und").
+MAX_OWN_WORDS = 1
+
+
+def _own_words(content: Span, quotations: Sequence[Quotation], text: str) -> int:
+    """Words of ``content`` that stand outside every quotation."""
+    covered = sorted((q.outer for q in quotations), key=lambda s: s.start)
+    count, at = 0, content.start
+    for outer in covered:
+        if outer.start > at:
+            count += len(_WORD.findall(text, at, min(outer.start, content.end)))
+        at = max(at, outer.end)
+    if at < content.end:
+        count += len(_WORD.findall(text, at, content.end))
+    return count
+
+
+def with_quotations(found: Found, quotations: Sequence[Quotation], text: str) -> Found:
+    """``found`` as a direct or mixed quote where its content meets quotation marks, else unchanged."""
+    touching = [q for q in quotations if q.inner.overlaps(found.content)]
+    if not touching:
+        return found
+    own = _own_words(found.content, touching, text)
+    if own <= MAX_OWN_WORDS and len(touching) == 1:
+        return found.but(content=touching[0].inner, mode=QuoteMode.DIRECT)
+    if own == 0:
+        return found.but(content=hull(*(q.inner for q in touching)), mode=QuoteMode.DIRECT)
+    return found.but(content=hull(found.content, *(q.inner for q in touching)), mode=QuoteMode.MIXED)

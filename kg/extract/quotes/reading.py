@@ -1,0 +1,99 @@
+"""The speech reading of one document: every quote the finders see, sentence by sentence, with overlaps
+settled, quotation marks applied and continuations added. Extractors share it through the analysis.
+
+>>> from kg.extract.analysis import Analysis
+>>> from kg.model import Document
+>>> text = "Musk kündigt an: Grok wird frei\\nDer Konzern Acme wächst. Laut Acme steigt der Umsatz."
+>>> found = read_quotes(Analysis(Document.create(text, "a.txt", language="de")))
+>>> [(f.rule, f.mode.value, f.content.of(text)) for f in found]
+[('verb', 'headline', 'Grok wird frei'), ('source', 'indirect', 'steigt der Umsatz')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from kg.extract.analysis import Analysis
+from kg.extract.quotemarks import Quotation, find_quotations
+from kg.extract.quotes.continuation import Unit, continuations
+from kg.extract.quotes.direct import with_quotations
+from kg.extract.quotes.found import Found
+from kg.extract.quotes.frames import Neighbours, content_span, verb_frames
+from kg.extract.quotes.lexicon import SpeechLexicon
+from kg.extract.quotes.phrases import noun_phrase, starts_phrase
+from kg.extract.quotes.sources import source_frames
+from kg.extract.quotes.words import Clause
+from kg.extract.sentences import Sentence
+from kg.model import QuoteMode
+
+__all__ = ["RANK", "read_quotes"]
+
+#: Which finder wins where two claim the same words: a verb frame over a source phrase over a speech act.
+RANK = {"verb": 0, "as": 1, "source": 1, "impersonal": 2, "headline": 2, "act": 3}
+#: A heading is a line of at most this many words that does not end like a sentence.
+MAX_HEADING_WORDS = 25
+_HEADING_END = re.compile(r"[.:;,]\W*$")
+
+
+def _is_heading(text: str, sentence: Sentence) -> bool:
+    start, end = sentence.span.start, sentence.span.end
+    whole_line = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] in "\r\n")
+    return whole_line and not _HEADING_END.search(sentence.text) and len(sentence.text.split()) <= MAX_HEADING_WORDS
+
+
+def _units(analysis: Analysis, lex: SpeechLexicon, quotations: Sequence[Quotation]) -> list[Unit]:
+    units = []
+    for s in analysis.sentences:
+        quoted = [q.inner for q in quotations if q.outer.overlaps(s.span)]
+        clause = Clause.of(analysis.text, analysis.tokens_in(s.span), lex, quoted)
+        units.append(Unit(s.index, clause, s.span, _is_heading(analysis.text, s)))
+    return units
+
+
+def _named_headline(unit: Unit) -> Iterator[Found]:
+    """ "Müller: „Wir schaffen das“": a heading that gives a speaker, a colon, and a quotation."""
+    c = unit.clause
+    colon = c.first_of(0, len(c), frozenset({":"}))
+    if not unit.heading or colon is None or not starts_phrase(c, 0) or noun_phrase(c, 0) != colon:
+        return
+    rest = [w for w in c.words[colon + 1 :] if w.token.is_word]
+    if rest and all(w.quoted for w in rest) and (content := content_span(c, colon + 1, len(c))) is not None:
+        yield Found(content, c.span(0, colon), None, "said", QuoteMode.HEADLINE, "headline", 0.6)
+
+
+def _neighbours(units: Sequence[Unit], k: int, quotations: Sequence[Quotation]) -> Neighbours:
+    """The sentence before sentence ``k`` and the quotation that opens the one after it, if any."""
+    previous = units[k - 1].span if k > 0 and not units[k - 1].heading else None
+    start = units[k + 1].span.start if k + 1 < len(units) else -1
+    return Neighbours(previous, next((q.inner for q in quotations if q.outer.start == start), None))
+
+
+def _sentence_quotes(units: Sequence[Unit], k: int, quotations: Sequence[Quotation], text: str) -> Iterator[Found]:
+    unit = units[k]
+    found = [*verb_frames(unit.clause, _neighbours(units, k, quotations)), *source_frames(unit.clause)]
+    found += _named_headline(unit)
+    for f in found:
+        f = with_quotations(f, quotations, text)
+        yield f.but(mode=QuoteMode.HEADLINE) if unit.heading else f
+
+
+def _settle(found: Sequence[Found]) -> list[Found]:
+    """One quote per stretch of content: the best-ranked finder first, then the earlier frame."""
+    kept: list[Found] = []
+    for f in sorted(found, key=lambda f: (RANK.get(f.rule, 9), f.passage.start, -len(f.content))):
+        if not any(f.content.overlaps(k.content) for k in kept):
+            kept.append(f)
+    return kept
+
+
+def read_quotes(analysis: Analysis) -> list[Found]:
+    """Every quote of the document, in text order."""
+    if analysis.lang is None:
+        return []
+    lex = SpeechLexicon.of(analysis.lang)
+    quotations = find_quotations(analysis.text, 0, analysis.limit)
+    units = _units(analysis, lex, quotations)
+    found = _settle([f for k in range(len(units)) for f in _sentence_quotes(units, k, quotations, analysis.text)])
+    found += continuations(units, found, quotations)
+    return sorted(found, key=lambda f: f.content.start)

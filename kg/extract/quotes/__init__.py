@@ -58,6 +58,8 @@ def _resolve(analysis: Analysis) -> list[Quote]:
             continue
         if found.rule == "headline" and resolved.entity.type is not EntityType.PERSON:
             continue  # "Grok: ..." names a topic, not a speaker
+        if found.mode is QuoteMode.HEADLINE and resolved.entity.unnamed:
+            continue  # "Minister says ...": a title names its speaker in the article, not here
         if found.refers is not None and found.refers != found.speaker:
             # "Demnach ...": the word that points back is this sentence's mention of the speaker.
             here = Mention(found.speaker, found.speaker.of(analysis.text), MentionKind.DESCRIPTION)

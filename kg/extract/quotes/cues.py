@@ -53,7 +53,7 @@ def clause_end(c: Clause, start: int) -> int:
         w = c.words[k]
         if w.said or w.is_break() or (w.kind is Kind.PUNCT and w.text in ".!?"):
             return k
-        if k > start and w.folded in c.lex.complementizers:
+        if w.folded in c.lex.complementizers and not w.said:
             return k
     return len(c)
 

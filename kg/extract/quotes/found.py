@@ -38,6 +38,8 @@ class Found:
     confidence: float
     frame: Span | None = None
     refers: Span | None = None
+    #: Whom the frame says the words were addressed to ("told reporters", "warf dem Konzern vor").
+    addressee: Span | None = None
 
     @property
     def passage(self) -> Span:

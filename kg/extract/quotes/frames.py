@@ -22,6 +22,7 @@ from kg.extract.quotes.found import Found
 from kg.extract.quotes.phrases import (
     clause_start,
     noun_phrase,
+    sentence_subject,
     skip_adjunct,
     starts_phrase,
     subject_after,
@@ -68,16 +69,26 @@ def _is_statement(c: Clause, start: int, end: int, after_colon: bool) -> bool:
     return sum(1 for w in c.words[start:end] if w.token.is_word) >= 3
 
 
+def _parenthetical(c: Clause, k: int) -> bool:
+    """An adverb between commas before a complementizer: ", however, that"."""
+    if k + 3 >= len(c) or c.words[k + 1].kind is not Kind.ADV or c.words[k + 2].text != ",":
+        return False
+    return c.words[k + 3].folded in c.lex.complementizers
+
+
 def _right(c: Clause, after: int, stops: list[int]) -> Span | None:
     """The statement after the verb's clause: behind a comma or colon, or a complementizer ("said that")."""
     k = clause_end(c, after)
     if k >= len(c):
         return None
     w = c.words[k]
+    if w.text == "," and _parenthetical(c, k):
+        k += 3  # "cautioned, however, that ..."
+        w = c.words[k]
     begin = k if w.folded in c.lex.complementizers or w.kind is Kind.MARK else k + 1
     if w.kind is Kind.PUNCT and w.text in ".!?":
         return None
-    if not c.lex.comma_complements and w.text == "," and not c.words[begin].said:
+    if not c.lex.comma_complements and w.text == "," and not (c.words[begin].said or c.words[begin].kind is Kind.MARK):
         return None  # English: '"...," said Maria Lopez, Acme's chief executive' has nothing after the comma
     if not c.lex.comma_complements and w.kind is Kind.MARK and k > after:
         return None  # English: 'said the company would "defend itself"': the words before the mark belong to it
@@ -95,7 +106,15 @@ def _bare_right(c: Clause, after: int, stops: list[int]) -> Span | None:
     while begin < len(c) and (nxt := skip_adjunct(c, begin)) > begin:
         begin = nxt  # "said on Monday the plan ...", "said in a statement."
     end = _sentence_end(c, begin, stops)
-    return content_span(c, begin, end) if _is_statement(c, begin, end, False) else None
+    return content_span(c, begin, end) if _is_statement(c, begin, end, False) and _clause_like(c, begin, end) else None
+
+
+def _clause_like(c: Clause, start: int, end: int) -> bool:
+    """A subject and then a verb: "the plan would fail", not just a phrase ("a state of emergency")."""
+    j = noun_phrase(c, start) if starts_phrase(c, start) else start
+    while j < end and (c.words[j].kind is Kind.ADV or c.words[j].kind is Kind.MARK):
+        j += 1  # "most schools already restricted", 'the offer "exists only ..."'
+    return j < end and c.words[j].kind in (Kind.AUX, Kind.LOW)
 
 
 def _left(c: Clause, start: int, stops: list[int]) -> Span | None:
@@ -135,6 +154,12 @@ def _verb_final(c: Clause, cue: Cue) -> bool:
     return all(w.kind is Kind.AUX for w in c.words[cue.last + 1 : end])
 
 
+def _after_quotation(c: Clause, start: int) -> bool:
+    """The clause follows a quotation ('"...," said Smith'), where English puts the subject after the verb."""
+    before = [w for w in c.words[max(0, start - 2) : start] if w.text != ","]
+    return bool(before) and (before[-1].kind is Kind.MARK or before[-1].said)
+
+
 def _coordinated(c: Clause, cue: Cue) -> bool:
     """The verb follows "und": "Er sagte, ... und fügte hinzu", "Er rief die Polizei und teilte mit"."""
     return cue.anchor > 0 and c.words[cue.anchor - 1].kind is Kind.CONJ
@@ -157,7 +182,7 @@ def _subject(c: Clause, cue: Cue, earlier: tuple[int, int] | None) -> tuple[int,
     if _coordinated(c, cue):
         if earlier is not None:
             return earlier
-        return (start, noun_phrase(c, start)) if starts_phrase(c, start) else None
+        return (start, noun_phrase(c, start)) if starts_phrase(c, start) else sentence_subject(c)
     if c.words[start].kind is Kind.SUB:
         first = start + 1
         while first < cue.anchor and c.words[first].kind is Kind.ADV:
@@ -168,7 +193,7 @@ def _subject(c: Clause, cue: Cue, earlier: tuple[int, int] | None) -> tuple[int,
     if start > 0 and c.words[start - 1].text == "(":
         return None  # "(Wikinews berichtete)": a bracketed reference frames nothing
     found = subject_before(c, cue.anchor)
-    if found is None and (c.lex.subject_after_verb or start == cue.anchor):
+    if found is None and (c.lex.subject_after_verb or (start == cue.anchor and _after_quotation(c, start))):
         found = subject_after(c, cue.anchor, clause_end(c, cue.anchor + 1))
     return found
 
@@ -199,34 +224,55 @@ def _back(c: Clause, cue: Cue, subject: tuple[int, int], near: Neighbours) -> Sp
     return None
 
 
-def _content(
+def _quotation(c: Clause, span: Span) -> bool:
+    first = next(w for w in c.words if w.span.end > span.start)
+    return first.said or (first.kind is Kind.MARK and not first.title)
+
+
+def _contents(
     c: Clause, cue: Cue, subject: tuple[int, int], stops: list[int], near: Neighbours
-) -> tuple[Span | None, str]:
+) -> list[tuple[Span, str]]:
+    """What the frame reports: usually one statement; two where it splits a quotation ("„A“, sagte X, „B“")."""
     start = clause_start(c, cue.anchor)
     after = max(cue.last, subject[1] - 1) + 1
+    if cue.sense.addressee and starts_phrase(c, after, subject=False):
+        after = noun_phrase(c, after)  # "told reporters that ..."
     if c.words[start].folded in c.lex.as_clause:
-        return _around(c, start, after), "as"
+        around = _around(c, start, after)
+        return [(around, "as")] if around else []
     right = _right(c, after, stops) or _bare_right(c, after, stops)
-    left = None if right is not None or c.words[start].kind is Kind.SUB else _left(c, start, stops)
+    left = None if c.words[start].kind is Kind.SUB else _left(c, min(start, subject[0]), stops)
+    if right and left and _quotation(c, left) and _quotation(c, right):
+        return [(left, "verb"), (right, "verb")]
     if right or left:
-        return right or left, "verb"
+        return [(right or left, "verb")]  # type: ignore[list-item]
     lead = _lead(c, after, near) or _back(c, cue, subject, near)
     if lead is not None:
-        return lead, "verb"
-    return (_object(c, cue, subject), "act") if cue.sense.act else (None, "")
+        return [(lead, "verb")]
+    act = _object(c, cue, subject) if cue.sense.act else None
+    return [(act, "act")] if act else []
 
 
-def _frame(c: Clause, cue: Cue, subject: tuple[int, int], stops: list[int], near: Neighbours) -> Found | None:
+def _addressee(c: Clause, cue: Cue, subject: tuple[int, int]) -> Span | None:
+    after = max(cue.last, subject[1] - 1) + 1
+    if cue.sense.addressee and starts_phrase(c, after, subject=False):
+        return c.span(after, noun_phrase(c, after))
+    return None
+
+
+def _frames(c: Clause, cue: Cue, subject: tuple[int, int], stops: list[int], near: Neighbours) -> list[Found]:
     if subject[1] - subject[0] == 1 and c.words[subject[0]].folded in c.lex.generic:
-        return None
-    content, rule = _content(c, cue, subject, stops, near)
-    if content is None:
-        return None
+        return []
     start = clause_start(c, cue.anchor)
     after = max(cue.last, subject[1] - 1) + 1
     frame = c.span(start, max(after, clause_end(c, after)))
-    speaker, mode = c.span(*subject), QuoteMode.INDIRECT
-    return Found(content, speaker, cue.mention(c), cue.sense.predicate, mode, rule, _confidence(rule), frame)
+    speaker, mode, addressee = c.span(*subject), QuoteMode.INDIRECT, _addressee(c, cue, subject)
+    return [
+        Found(
+            content, speaker, cue.mention(c), cue.sense.predicate, mode, rule, _confidence(rule), frame, None, addressee
+        )
+        for content, rule in _contents(c, cue, subject, stops, near)
+    ]
 
 
 def _around(c: Clause, start: int, after: int) -> Span | None:
@@ -253,6 +299,4 @@ def verb_frames(c: Clause, near: Neighbours = Neighbours()) -> Iterator[Found]:
         if subject is None:
             continue
         earlier = subject
-        found = _frame(c, cue, subject, stops, near)
-        if found is not None:
-            yield found
+        yield from _frames(c, cue, subject, stops, near)

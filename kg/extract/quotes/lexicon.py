@@ -33,6 +33,8 @@ class Sense:
     particle: str = ""
     needs: str = ""
     act: bool = False
+    #: The verb takes the addressee as its object before what is said ("told reporters that").
+    addressee: bool = False
     #: The form carries its particle ("mitgeteilt", "ankündigt"), so no separate particle is needed.
     joined: bool = False
 
@@ -61,6 +63,7 @@ def _verb_senses(table: dict[str, Any], code: str) -> dict[str, tuple[Sense, ...
                     particle=particle,
                     needs=str(entry.get("needs", "")).casefold(),
                     act=bool(entry.get("act", False)),
+                    addressee=bool(entry.get("addressee", False)),
                     joined=not particle or form.startswith(particle),
                 )
             )
@@ -112,6 +115,8 @@ class SpeechLexicon:
     media_nouns: tuple[str, ...]
     platforms: frozenset[str]
     addressee_openers: tuple[tuple[str, ...], ...]
+    #: Abbreviations whose full stop does not end a noun phrase ("Dr. Naomi Feld"), as written.
+    abbreviations: frozenset[str]
 
     def senses(self, word: str) -> tuple[Sense, ...]:
         """The cue-verb readings of ``word`` (none for a word that is no cue)."""
@@ -173,4 +178,5 @@ class SpeechLexicon:
             media_nouns=tuple(sorted(_words(media.get("nouns", [])))),
             platforms=frozenset(str(p) for p in lang.table("names").get("platform_names", [])),
             addressee_openers=_phrases(media.get("addressee_openers", [])),
+            abbreviations=lang.words("abbreviations"),
         )

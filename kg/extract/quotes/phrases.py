@@ -24,6 +24,7 @@ __all__ = [
     "noun_phrase",
     "sentence_subject",
     "skip_adjunct",
+    "source_phrase",
     "starts_phrase",
     "subject_after",
     "subject_before",
@@ -35,6 +36,8 @@ MAX_BRACKET = 10
 MAX_PHRASE = 8
 #: Endings of inflected adjectives ("israelischen Angaben"), in languages that capitalise nouns.
 _INFLECTED = ("e", "en", "er", "es", "em")
+#: The ending of English past forms, which end a noun phrase when they follow its noun.
+_PAST = "ed"
 #: Words a German subject may stand after its verb ("teilte am Montag in Berlin die Polizei mit").
 MAX_MIDFIELD = 8
 
@@ -83,12 +86,27 @@ def _head_end(c: Clause, i: int) -> int:
         if w.text == "&" and j + 1 < len(c) and c.words[j + 1].kind is Kind.CAP:
             j += 1  # "Brennan & Co."
             continue
+        if w.text == "." and c.words[j - 1].text in c.lex.abbreviations:
+            j += 1  # "Dr. Naomi Feld"
+            continue
         if w.quoted or w.kind not in (Kind.CAP, Kind.LOW, Kind.NUM) or (c.lex.senses(w.text) and w.kind is Kind.LOW):
+            break
+        if _verb_after_noun(c, j, last > i):
             break
         j += 1
         if w.kind is Kind.CAP or not c.lex.capitalised_nouns:
             last = j
     return max(last, i + 1)
+
+
+def _verb_after_noun(c: Clause, j: int, after_noun: bool) -> bool:
+    """In English, a word after the noun starts the predicate where it is a past form ("Patient groups
+    welcomed ...") or where an article, pronoun, number or adverb follows it ("the attack bore the marks")."""
+    w = c.words[j]
+    if c.lex.capitalised_nouns or not after_noun or w.kind is not Kind.LOW:
+        return False
+    following = c.words[j + 1].kind if j + 1 < len(c) else None
+    return w.text.endswith(_PAST) or following in (Kind.DET, Kind.PRON, Kind.NUM, Kind.ADV, Kind.MARK)
 
 
 def _attachment(c: Clause, j: int) -> int | None:
@@ -163,7 +181,8 @@ def _apposition(c: Clause, start: int) -> tuple[int, int] | None:
     if inner >= start - 1 or inner < 2 or c.words[inner - 1].text != ",":
         return None
     relative = _relative(c, inner, start - 1)
-    if not relative and not (starts_phrase(c, inner) and noun_phrase(c, inner) >= start - 1):
+    age = all(w.kind is Kind.NUM for w in c.words[inner : start - 1])  # "Brian Cole, 67, said"
+    if not relative and not age and not (starts_phrase(c, inner) and noun_phrase(c, inner) >= start - 1):
         return None
     outer = clause_start(c, inner - 1)
     if (outer > 0 and not c.words[outer - 1].is_break()) or not starts_phrase(c, outer):
@@ -255,3 +274,24 @@ def sentence_subject(c: Clause) -> tuple[int, int] | None:
         if w.kind in (Kind.AUX, Kind.LOW):
             return subject_after(c, w.index, len(c))
     return None
+
+
+def _adjective(c: Clause, j: int) -> bool:
+    w = c.words[j]
+    return w.kind is Kind.LOW and not w.text.endswith(_PAST) and not c.lex.senses(w.text)
+
+
+def source_phrase(c: Clause, i: int) -> int:
+    """End of the phrase that names a source after "according to": in English it runs on over detail up to
+    the end of its clause ("people familiar with the matter", "a report by the National Audit Office")."""
+    end = noun_phrase(c, i)
+    if c.lex.capitalised_nouns:
+        return end
+    for _ in range(3):
+        if end + 1 < len(c) and c.words[end].kind is Kind.PREP and starts_phrase(c, end + 1, subject=False):
+            end = noun_phrase(c, end + 1)
+        elif end + 2 < len(c) and _adjective(c, end) and c.words[end + 1].kind is Kind.PREP:
+            end += 1  # "familiar with ..."
+        else:
+            break
+    return end

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from kg.extract.quotes.found import Found
 from kg.extract.quotes.frames import content_span
-from kg.extract.quotes.phrases import clause_start, noun_phrase, starts_phrase
+from kg.extract.quotes.phrases import clause_start, noun_phrase, source_phrase, starts_phrase
 from kg.extract.quotes.words import Clause, Kind
 from kg.model import Mention, QuoteMode, Span
 
@@ -55,7 +55,7 @@ def _before(c: Clause, i: int) -> Found | None:
         first = i + len(phrase)
         if not starts_phrase(c, first, subject=False) or c.words[first].kind is Kind.PRON:
             continue
-        end = noun_phrase(c, first)
+        end = source_phrase(c, first)
         if needs_report and not _reports(c, first, end):
             continue
         return _found(c, (i, first), (first, end), "source", 0.75)

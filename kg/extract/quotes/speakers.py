@@ -81,11 +81,14 @@ class Speakers:
             return people[0]
         if head is None:
             return None
-        if self.lex.is_head(head.text, self.lex.spokespersons) and link < len(tokens):
-            bodies = [r for r in found if r.entity.type in _SPEAKING_BODIES]
-            if bodies:
-                return self._as(span, bodies[0].entity)  # "a spokesperson for Acme" speaks for Acme
-            complement = Span(tokens[link].span.start, span.end)
+        spokes = self.lex.is_head(head.text, self.lex.spokespersons)
+        bodies = [r for r in found if r.entity.type in _SPEAKING_BODIES]
+        if spokes and bodies:
+            return self._as(span, bodies[0].entity)  # "a spokesperson for Acme", "a WHO spokesman"
+        if spokes and link < len(tokens):
+            opener = tokens[link]
+            at = link + 1 if opener.text.casefold() in self.lex.spokesperson_links and link + 1 < len(tokens) else link
+            complement = Span(tokens[at].span.start, span.end)
             described = self._described(complement, head=None)
             return self._as(span, described.entity) if described is not None else None
         if self.lex.is_head(head.text, self.lex.unnamed):
@@ -109,13 +112,13 @@ class Speakers:
         """ "der Sprecher" after "ein Sprecher des Konzerns": the speaker found before by the same head noun;
         else "das Unternehmen", "the company": the entity of that kind named before."""
         earlier = self.described.get(head.text.casefold()) if head is not None else None
-        if earlier is not None:
-            return self._as(span, earlier.entity)
+        if earlier is not None and head is not None and self.lex.is_head(head.text, self.lex.spokespersons):
+            return self._as(span, earlier.entity)  # "der Sprecher": the spokesperson quoted before
         text = span.of(self.analysis.text)
         resolved = self.analysis.coref.resolve(_strip_genitive(text, span, self.lex.genitive_endings))
-        if resolved is None or resolved.mention.kind is MentionKind.NAME:
-            return None  # names were weighed already, with what the phrase says about them
-        return self._as(span, resolved.entity)
+        if resolved is not None and resolved.mention.kind is not MentionKind.NAME:
+            return self._as(span, resolved.entity)  # names were weighed already, with what the phrase says
+        return self._as(span, earlier.entity) if earlier is not None else None
 
     def _unnamed(self, span: Span) -> Resolved:
         entity = Entity.unnamed_group(span.of(self.analysis.text), self.analysis.document.id)

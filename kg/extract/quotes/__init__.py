@@ -23,7 +23,7 @@ from kg.extract.base import Extractor
 from kg.extract.coref import Resolved
 from kg.extract.quotes.found import Found
 from kg.extract.quotes.reading import read_quotes
-from kg.extract.quotes.repeats import repeated
+from kg.extract.quotes.repeats import without_repeats
 from kg.extract.quotes.setting import Setting
 from kg.extract.quotes.speakers import Speakers
 from kg.model import Claim, EntityType, Mention, MentionKind, QuoteMode, Span
@@ -71,8 +71,10 @@ def _resolve(analysis: Analysis) -> list[Quote]:
 def _without_repeats(analysis: Analysis, quotes: list[Quote]) -> list[Quote]:
     assert analysis.lang is not None
     stopwords = analysis.lang.words("stopwords")
-    keys = [(q.speaker.entity.id, q.found.predicate, q.found.content.of(analysis.text)) for q in quotes]
-    return [q for i, q in enumerate(quotes) if q.found.mode is QuoteMode.HEADLINE or not repeated(i, keys, stopwords)]
+    body = [q for q in quotes if q.found.mode is not QuoteMode.HEADLINE]
+    keys = [(q.speaker.entity.id, q.found.predicate, q.found.content.of(analysis.text)) for q in body]
+    repeats = {id(q) for q, repeat in zip(body, without_repeats(keys, stopwords), strict=True) if repeat}
+    return [q for q in quotes if id(q) not in repeats]
 
 
 def speech(analysis: Analysis) -> list[Quote]:

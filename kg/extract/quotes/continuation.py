@@ -11,16 +11,17 @@ speaker's words.
 >>> said = Found(Span(14, 25), Span(0, 6), None, "said", QuoteMode.INDIRECT, "verb", 0.8)
 >>> units = [Unit(i, Clause.of(text, tokenize(text, a, b), lex, []), Span(a, b), False)
 ...          for i, (a, b) in enumerate([(0, 26), (27, 44), (45, 66)])]
->>> [f.content.of(text) for f in continuations(units, [said], [])]
+>>> [f.content.of(text) for f in continuations(units, [said], Quotations([]))]
 ['Man müsse heizen']
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.extract.quotemarks import Quotation
+from kg.extract.quotes.direct import Quotations
 from kg.extract.quotes.found import Found
 from kg.extract.quotes.frames import content_span
 from kg.extract.quotes.mood import is_reported
@@ -47,14 +48,6 @@ class Unit:
     heading: bool
 
 
-def _opening_quotation(unit: Unit, quotations: Sequence[Quotation]) -> Quotation | None:
-    """The quotation that opens the sentence, if one does."""
-    for q in quotations:
-        if q.outer.start == unit.span.start:
-            return q
-    return None
-
-
 def _pointed(c: Clause) -> tuple[Span, Mention] | None:
     """The rest of a sentence that a source adverb opens ("Demnach ..."), and the adverb as the cue."""
     source = anaphoric_source(c)
@@ -64,7 +57,7 @@ def _pointed(c: Clause) -> tuple[Span, Mention] | None:
     return content, Mention(c.span(*source), c.phrase(*source))
 
 
-def _continued(unit: Unit, last: Found, gap: int, quotations: Sequence[Quotation]) -> Found | None:
+def _continued(unit: Unit, last: Found, gap: int, quotations: Quotations) -> Found | None:
     """The sentence as more of ``last``'s words, ``gap`` sentences after it: a quotation that opens it right
     after, a source adverb ("Demnach"), or reported mood (Konjunktiv II only right after)."""
     c = unit.clause
@@ -73,7 +66,7 @@ def _continued(unit: Unit, last: Found, gap: int, quotations: Sequence[Quotation
         "frame": None,
         "confidence": last.confidence * CONTINUED ** (gap + 1),
     }
-    opening = _opening_quotation(unit, quotations)
+    opening = quotations.opening(unit.span.start)
     if opening is not None and gap == 0:
         return last.but(content=opening.inner, mode=QuoteMode.DIRECT, rule="continued", cue=None, **more)
     pointed = _pointed(c)
@@ -104,19 +97,34 @@ def _covered(unit: Unit, found: Sequence[Found]) -> bool:
     return any(f.content.contains(unit.span) or unit.span.contains(f.content) for f in found)
 
 
-def continuations(units: Sequence[Unit], found: Sequence[Found], quotations: Sequence[Quotation]) -> list[Found]:
+def _by_unit(units: Sequence[Unit], found: Sequence[Found]) -> dict[int, list[Found]]:
+    """The quotes whose content overlaps each sentence, or whose speaker stands in it."""
+    starts = [u.span.start for u in units]
+    out: dict[int, list[Found]] = {}
+    for f in found:
+        first = max(0, bisect_right(starts, min(f.content.start, f.speaker.start)) - 1)
+        for unit in units[first:]:
+            if unit.span.start >= max(f.content.end, f.speaker.end):
+                break
+            if unit.span.overlaps(f.content) or unit.span.contains(f.speaker):
+                out.setdefault(unit.index, []).append(f)
+    return out
+
+
+def continuations(units: Sequence[Unit], found: Sequence[Found], quotations: Quotations) -> list[Found]:
     """Quotes that continue the ``found`` ones in the sentences after them, in order."""
     out: list[Found] = []
     last: Found | None = None
     gap = 0
     previous: Unit | None = None
+    by_unit = _by_unit(units, found)
     for unit in units:
         before, previous = previous, unit
-        own = [f for f in found if unit.span.overlaps(f.content) or unit.span.contains(f.speaker)]
+        own = by_unit.get(unit.index, [])
         if own:
             last, gap = (None if unit.heading else max(own, key=lambda f: f.content.end)), 0
             continue
-        if _covered(unit, out):
+        if out and _covered(unit, out[-1:]):
             continue
         if unit.heading or all(w.kind is Kind.PUNCT for w in unit.clause.words):
             last = None

@@ -6,7 +6,7 @@ among its own words is a mixed quote ("Er sagte, man werde „alles tun“, um .
 >>> from kg.model import Mention
 >>> text = "„Wir kommen. Bald.“, sagte er."
 >>> f = Found(Span(13, 18), Span(26, 28), None, "said", QuoteMode.INDIRECT, "verb", 0.8)
->>> g = with_quotations(f, find_quotations(text, 0, len(text)), text)
+>>> g = with_quotations(f, Quotations(find_quotations(text, 0, len(text))), text)
 >>> g.content.of(text), g.mode.value
 ('Wir kommen. Bald.', 'direct')
 """
@@ -14,13 +14,14 @@ among its own words is a mixed quote ("Er sagte, man werde „alles tun“, um .
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from kg.extract.quotemarks import Quotation
 from kg.extract.quotes.found import Found, hull
 from kg.model import QuoteMode, Span
 
-__all__ = ["with_quotations"]
+__all__ = ["Quotations", "with_quotations"]
 
 _WORD = re.compile(r"\w+")
 #: Own words a statement may have beside a quotation and still be a direct quote ("so", "und").
@@ -40,9 +41,32 @@ def _own_words(content: Span, quotations: Sequence[Quotation], text: str) -> int
     return count
 
 
-def with_quotations(found: Found, quotations: Sequence[Quotation], text: str) -> Found:
+class Quotations:
+    """The quotations of a document, found once and looked up by position (they never overlap)."""
+
+    def __init__(self, found: Sequence[Quotation]) -> None:
+        self.all = sorted(found, key=lambda q: q.outer.start)
+        self._starts = [q.outer.start for q in self.all]
+        self._opening = {q.outer.start: q for q in self.all}
+
+    def overlapping(self, span: Span) -> list[Quotation]:
+        """The quotations whose marks overlap ``span``, in order."""
+        out = []
+        for q in self.all[max(0, bisect_right(self._starts, span.start) - 1) :]:
+            if q.outer.start >= span.end:
+                break
+            if q.outer.overlaps(span):
+                out.append(q)
+        return out
+
+    def opening(self, start: int) -> Quotation | None:
+        """The quotation whose opening mark stands at ``start``, if any."""
+        return self._opening.get(start)
+
+
+def with_quotations(found: Found, quotations: Quotations, text: str) -> Found:
     """``found`` as a direct or mixed quote where its content meets quotation marks, else unchanged."""
-    touching = [q for q in quotations if q.inner.overlaps(found.content)]
+    touching = [q for q in quotations.overlapping(found.content) if q.inner.overlaps(found.content)]
     if not touching:
         return found
     own = _own_words(found.content, touching, text)

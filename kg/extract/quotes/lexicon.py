@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from kg.errors import ConfigError
@@ -117,6 +117,12 @@ class SpeechLexicon:
     addressee_openers: tuple[tuple[str, ...], ...]
     #: Abbreviations whose full stop does not end a noun phrase ("Dr. Naomi Feld"), as written.
     abbreviations: frozenset[str]
+
+    @cached_property
+    def source_openers(self) -> frozenset[str]:
+        """The words a source phrase can begin with: the first word of each, and the "so" of ", so X"."""
+        phrases = (*self.source_before, *self.source_after, *self.source_with_noun, *self.impersonal)
+        return frozenset(p[0] for p in phrases) | self.inserted
 
     def senses(self, word: str) -> tuple[Sense, ...]:
         """The cue-verb readings of ``word`` (none for a word that is no cue)."""

@@ -12,12 +12,13 @@ settled, quotation marks applied and continuations added. Extractors share it th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from kg.extract.analysis import Analysis
-from kg.extract.quotemarks import Quotation, find_quotations
+from kg.extract.quotemarks import find_quotations
 from kg.extract.quotes.continuation import Unit, continuations
-from kg.extract.quotes.direct import with_quotations
+from kg.extract.quotes.direct import Quotations, with_quotations
 from kg.extract.quotes.found import Found
 from kg.extract.quotes.frames import Neighbours, content_span, verb_frames
 from kg.extract.quotes.lexicon import SpeechLexicon
@@ -42,10 +43,10 @@ def _is_heading(text: str, sentence: Sentence) -> bool:
     return whole_line and not _HEADING_END.search(sentence.text) and len(sentence.text.split()) <= MAX_HEADING_WORDS
 
 
-def _units(analysis: Analysis, lex: SpeechLexicon, quotations: Sequence[Quotation]) -> list[Unit]:
+def _units(analysis: Analysis, lex: SpeechLexicon, quotations: Quotations) -> list[Unit]:
     units = []
     for s in analysis.sentences:
-        quoted = [q.inner for q in quotations if q.outer.overlaps(s.span)]
+        quoted = [q.inner for q in quotations.overlapping(s.span)]
         clause = Clause.of(analysis.text, analysis.tokens_in(s.span), lex, quoted)
         units.append(Unit(s.index, clause, s.span, _is_heading(analysis.text, s)))
     return units
@@ -62,14 +63,14 @@ def _named_headline(unit: Unit) -> Iterator[Found]:
         yield Found(content, c.span(0, colon), None, "said", QuoteMode.HEADLINE, "headline", 0.6)
 
 
-def _neighbours(units: Sequence[Unit], k: int, quotations: Sequence[Quotation]) -> Neighbours:
+def _neighbours(units: Sequence[Unit], k: int, quotations: Quotations) -> Neighbours:
     """The sentence before sentence ``k`` and the quotation that opens the one after it, if any."""
     previous = units[k - 1].span if k > 0 and not units[k - 1].heading else None
-    start = units[k + 1].span.start if k + 1 < len(units) else -1
-    return Neighbours(previous, next((q.inner for q in quotations if q.outer.start == start), None))
+    following = quotations.opening(units[k + 1].span.start) if k + 1 < len(units) else None
+    return Neighbours(previous, following.inner if following else None)
 
 
-def _sentence_quotes(units: Sequence[Unit], k: int, quotations: Sequence[Quotation], text: str) -> Iterator[Found]:
+def _sentence_quotes(units: Sequence[Unit], k: int, quotations: Quotations, text: str) -> Iterator[Found]:
     unit = units[k]
     found = [*verb_frames(unit.clause, _neighbours(units, k, quotations)), *source_frames(unit.clause)]
     found += _named_headline(unit)
@@ -81,8 +82,14 @@ def _sentence_quotes(units: Sequence[Unit], k: int, quotations: Sequence[Quotati
 def _settle(found: Sequence[Found]) -> list[Found]:
     """One quote per stretch of content: the best-ranked finder first, then the earlier frame."""
     kept: list[Found] = []
+    starts: list[int] = []  # of the kept contents, which never overlap, in text order
+    by_start: list[Found] = []
     for f in sorted(found, key=lambda f: (RANK.get(f.rule, 9), f.passage.start, -len(f.content))):
-        if not any(f.content.overlaps(k.content) for k in kept):
+        i = bisect_right(starts, f.content.start)
+        near = (by_start[k] for k in (i - 1, i) if 0 <= k < len(starts))
+        if not any(f.content.overlaps(k.content) for k in near):
+            starts.insert(i, f.content.start)
+            by_start.insert(i, f)
             kept.append(f)
     return kept
 
@@ -92,7 +99,7 @@ def read_quotes(analysis: Analysis) -> list[Found]:
     if analysis.lang is None:
         return []
     lex = SpeechLexicon.of(analysis.lang)
-    quotations = find_quotations(analysis.text, 0, analysis.limit)
+    quotations = Quotations(find_quotations(analysis.text, 0, analysis.limit))
     units = _units(analysis, lex, quotations)
     found = _settle([f for k in range(len(units)) for f in _sentence_quotes(units, k, quotations, analysis.text)])
     found += continuations(units, found, quotations)

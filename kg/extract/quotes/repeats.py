@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["repeated", "same_statement"]
+__all__ = ["same_statement", "without_repeats"]
 
 _WORD = re.compile(r"[\w-]+")
 #: Share of the shorter statement's content words the longer one must hold to be the same statement.
 OVERLAP = 0.75
+#: How many earlier statements of a speaker a statement is compared with.
+WINDOW = 20
 
 
 def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
@@ -32,7 +34,13 @@ def same_statement(one: str, other: str, stopwords: frozenset[str]) -> bool:
     return bool(shorter) and len(shorter & longer) >= OVERLAP * len(shorter) and len(shorter) >= 3
 
 
-def repeated(index: int, contents: Sequence[tuple[str, str, str]], stopwords: frozenset[str]) -> bool:
-    """True if ``contents[index]`` (speaker id, predicate, text) repeats an earlier one of the same speaker."""
-    speaker, predicate, text = contents[index]
-    return any(s == speaker and p == predicate and same_statement(text, t, stopwords) for s, p, t in contents[:index])
+def without_repeats(keys: Sequence[tuple[str, str, str]], stopwords: frozenset[str]) -> list[bool]:
+    """For each (speaker id, predicate, text), whether it repeats an earlier statement of the same speaker
+    and predicate (compared with the last ``WINDOW`` of them, so that a long article stays fast)."""
+    earlier: dict[tuple[str, str], list[str]] = {}
+    out = []
+    for speaker, predicate, text in keys:
+        said = earlier.setdefault((speaker, predicate), [])
+        out.append(any(same_statement(text, t, stopwords) for t in said[-WINDOW:]))
+        said.append(text)
+    return out

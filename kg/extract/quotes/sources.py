@@ -100,8 +100,9 @@ def _impersonal(c: Clause, i: int) -> Found | None:
 
 def source_frames(c: Clause) -> Iterator[Found]:
     """Quotes framed by source phrases in the sentence ``c``."""
+    openers = c.lex.source_openers
     for i, w in enumerate(c.words):
-        if w.quoted:
+        if w.quoted or w.folded not in openers:
             continue
         found = _before(c, i) or _after(c, i) or _inserted(c, i) or _impersonal(c, i)
         if found is not None:

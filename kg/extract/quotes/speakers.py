@@ -3,7 +3,9 @@
 entity named before, the organisation a spokesperson speaks for ("a spokesperson for Acme"), or else an
 unnamed group of the article ("einige Experten", "officials").
 
->>> from kg.extract.analysis import Analysis
+>>> from bisect import bisect_left
+
+from kg.extract.analysis import Analysis
 >>> from kg.model import Document
 >>> text = "Kanzlerin Eva Lind kam. Sie sagte, es gehe voran. Einige Experten warnten."
 >>> a = Analysis(Document.create(text, "a.txt", language="de"))
@@ -14,6 +16,8 @@ unnamed group of the article ("einige Experten", "officials").
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left
 
 from kg.extract.analysis import Analysis
 from kg.extract.coref import Resolved
@@ -48,6 +52,7 @@ class Speakers:
         self.lex = SpeechLexicon.of(analysis.lang)
         self.last: Resolved | None = None
         self.described: dict[str, Resolved] = {}
+        self._name_starts = [m.span.start for m in analysis.names]
 
     def _head(self, tokens: list[Token]) -> tuple[Token | None, int]:
         """The head noun of a speaker phrase and the index of the word that attaches more to it: a link
@@ -67,7 +72,13 @@ class Speakers:
 
     def _names(self, span: Span) -> list[Resolved]:
         coref, lex = self.analysis.coref, self.lex
-        names = [m for m in self.analysis.names if span.contains(m.span)]
+        i = bisect_left(self._name_starts, span.start)
+        names = []
+        for m in self.analysis.names[i:]:
+            if m.span.start >= span.end:
+                break
+            if span.contains(m.span):
+                names.append(m)
         names = [m for m in names if not (lex.is_head(m.text, lex.report_nouns) or lex.is_head(m.text, lex.unnamed))]
         return [r for m in names if (r := coref.name_at(m.span.start)) is not None]
 

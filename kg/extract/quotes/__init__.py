@@ -64,7 +64,10 @@ def _resolve(analysis: Analysis) -> list[Quote]:
             # "Demnach ...": the word that points back is this sentence's mention of the speaker.
             here = Mention(found.speaker, found.speaker.of(analysis.text), MentionKind.DESCRIPTION)
             resolved = Resolved(here, resolved.entity)
-        quotes.append(Quote(found, resolved, Setting.of(analysis, found)))
+        setting = Setting.of(analysis, found)
+        if found.addressee is not None and (addressed := speakers.resolve(found.addressee, remember=False)):
+            setting = Setting(setting.medium, addressed.entity)
+        quotes.append(Quote(found, resolved, setting))
     return _without_repeats(analysis, quotes)
 
 

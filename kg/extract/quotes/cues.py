@@ -86,8 +86,8 @@ def _cue_at(c: Clause, i: int) -> Cue | None:
     word = c.words[i]
     if word.quoted or word.kind is not Kind.LOW:
         return None
-    if i > 0 and c.words[i - 1].kind in (Kind.DET, Kind.PREP):
-        return None  # "the report", "a claim": a noun, not the verb
+    if not c.lex.capitalised_nouns and i > 0 and c.words[i - 1].kind in (Kind.DET, Kind.PREP):
+        return None  # "the report", "a claim": a noun, not the verb (German nouns are capitalised)
     for sense in c.lex.senses(word.text):
         particle = None if sense.joined else _particle(c, i, sense)
         if (sense.joined or particle is not None) and _needs_met(c, i, sense):

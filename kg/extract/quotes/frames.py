@@ -37,14 +37,14 @@ __all__ = ["Neighbours", "content_span", "verb_frames"]
 MIN_CONTENT = 2
 
 
-def content_span(c: Clause, start: int, end: int) -> Span | None:
-    """The span of words ``[start, end)`` without the punctuation at either edge, if enough words remain."""
+def content_span(c: Clause, start: int, end: int, least: int = MIN_CONTENT) -> Span | None:
+    """The span of words ``[start, end)`` without the punctuation at either edge, if ``least`` words remain."""
     while start < end and c.words[start].kind is Kind.PUNCT:
         start += 1
     while end > start and c.words[end - 1].kind is Kind.PUNCT:
         end -= 1
     words = sum(1 for w in c.words[start:end] if w.kind not in (Kind.PUNCT, Kind.MARK))
-    return c.span(start, end) if words >= MIN_CONTENT else None
+    return c.span(start, end) if words >= max(1, least) else None
 
 
 def _sentence_end(c: Clause, start: int, stops: list[int]) -> int:

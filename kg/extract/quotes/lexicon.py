@@ -13,7 +13,7 @@ read once from the language's data files (``cues.toml``, ``grammar.toml``, ``moo
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
@@ -139,50 +139,74 @@ class SpeechLexicon:
     @cache
     def of(lang: LanguageData) -> SpeechLexicon:
         """The lexicon of ``lang``, read from its data files once."""
-        cues, grammar, mood = lang.table("cues"), lang.table("grammar"), lang.table("mood")
-        speakers, media, sources = lang.table("speakers"), lang.table("media"), lang.table("cues").get("sources", {})
-        verbs = _verb_senses(cues.get("verbs", {}), lang.code)
+        verbs = _verb_senses(lang.table("cues").get("verbs", {}), lang.code)
+        fields = {name: read(_entry(lang, topic, key)) for name, topic, key, read in _FIELDS}
         return SpeechLexicon(
             code=lang.code,
             verbs=verbs,
             particles=frozenset(s.particle for found in verbs.values() for s in found if s.particle),
-            source_before=_phrases(sources.get("before", [])),
-            source_after=_phrases(sources.get("after", [])),
-            source_with_noun=_phrases(sources.get("with_noun", [])),
-            report_nouns=tuple(sorted(_words(sources.get("report_nouns", [])))),
-            inserted=_words(sources.get("inserted", [])),
-            anaphoric=_words(sources.get("anaphoric", [])),
-            impersonal=_phrases(sources.get("impersonal", [])),
-            as_clause=_words(sources.get("as_clause", [])),
-            complementizers=_words(sources.get("complementizers", [])),
-            determiners=_words(grammar.get("determiners", [])),
-            oblique=_words(grammar.get("oblique", [])),
-            prepositions=_words(grammar.get("prepositions", [])),
-            subordinators=_words(grammar.get("subordinators", [])),
-            coordinators=_words(grammar.get("coordinators", [])),
-            adverbs=_words(grammar.get("adverbs", [])),
-            auxiliaries=_words(grammar.get("auxiliaries", [])),
-            passive_auxiliaries=_words(grammar.get("passive_auxiliaries", [])),
-            agent_prepositions=_words(grammar.get("agent_prepositions", [])),
-            pronouns=_words(grammar.get("pronouns", [])),
-            demonstratives=_words(grammar.get("demonstratives", [])),
-            not_speakers=_words(grammar.get("not_speakers", [])),
-            generic=_words(grammar.get("generic", [])),
-            subject_after_verb=bool(grammar.get("subject_after_verb", False)),
-            comma_complements=bool(grammar.get("comma_complements", False)),
-            genitive_endings=tuple(str(e) for e in grammar.get("genitive_endings", [])),
-            genitive_articles=_words(grammar.get("genitive_articles", [])),
-            capitalised_nouns=bool(grammar.get("capitalised_nouns", False)),
-            reported_mood=_words(mood.get("reported", [])),
-            substitute_mood=_words(mood.get("substitute", [])),
-            hearsay=_words(mood.get("hearsay", [])),
-            hearsay_endings=_words(mood.get("hearsay_endings", [])),
-            unnamed=tuple(sorted(_words(speakers.get("unnamed", [])))),
-            spokespersons=tuple(sorted(_words(speakers.get("spokespersons", [])))),
-            spokesperson_links=_words(speakers.get("spokesperson_links", [])),
-            media_prepositions=_words(media.get("prepositions", [])),
-            media_nouns=tuple(sorted(_words(media.get("nouns", [])))),
             platforms=frozenset(str(p) for p in lang.table("names").get("platform_names", [])),
-            addressee_openers=_phrases(media.get("addressee_openers", [])),
             abbreviations=lang.words("abbreviations"),
+            **fields,
         )
+
+
+def _entry(lang: LanguageData, topic: str, key: str) -> Any:
+    """``key`` of the language's ``topic`` file; "cues.sources" is the table ``sources`` of ``cues.toml``."""
+    name, _, sub = topic.partition(".")
+    table = lang.table(name)
+    return (table.get(sub, {}) if sub else table).get(key, [])
+
+
+def _heads(values: Any) -> tuple[str, ...]:
+    return tuple(sorted(_words(values)))
+
+
+def _flag(value: Any) -> bool:
+    return bool(value)
+
+
+def _strings(values: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in values)
+
+
+#: Each field of the lexicon: the data file it comes from, its key there, and how it is read.
+_FIELDS: tuple[tuple[str, str, str, Callable[[Any], Any]], ...] = (
+    ("source_before", "cues.sources", "before", _phrases),
+    ("source_after", "cues.sources", "after", _phrases),
+    ("source_with_noun", "cues.sources", "with_noun", _phrases),
+    ("report_nouns", "cues.sources", "report_nouns", _heads),
+    ("inserted", "cues.sources", "inserted", _words),
+    ("anaphoric", "cues.sources", "anaphoric", _words),
+    ("impersonal", "cues.sources", "impersonal", _phrases),
+    ("as_clause", "cues.sources", "as_clause", _words),
+    ("complementizers", "cues.sources", "complementizers", _words),
+    ("determiners", "grammar", "determiners", _words),
+    ("oblique", "grammar", "oblique", _words),
+    ("prepositions", "grammar", "prepositions", _words),
+    ("subordinators", "grammar", "subordinators", _words),
+    ("coordinators", "grammar", "coordinators", _words),
+    ("adverbs", "grammar", "adverbs", _words),
+    ("auxiliaries", "grammar", "auxiliaries", _words),
+    ("passive_auxiliaries", "grammar", "passive_auxiliaries", _words),
+    ("agent_prepositions", "grammar", "agent_prepositions", _words),
+    ("pronouns", "grammar", "pronouns", _words),
+    ("demonstratives", "grammar", "demonstratives", _words),
+    ("not_speakers", "grammar", "not_speakers", _words),
+    ("generic", "grammar", "generic", _words),
+    ("subject_after_verb", "grammar", "subject_after_verb", _flag),
+    ("comma_complements", "grammar", "comma_complements", _flag),
+    ("genitive_endings", "grammar", "genitive_endings", _strings),
+    ("genitive_articles", "grammar", "genitive_articles", _words),
+    ("capitalised_nouns", "grammar", "capitalised_nouns", _flag),
+    ("reported_mood", "mood", "reported", _words),
+    ("substitute_mood", "mood", "substitute", _words),
+    ("hearsay", "mood", "hearsay", _words),
+    ("hearsay_endings", "mood", "hearsay_endings", _words),
+    ("unnamed", "speakers", "unnamed", _heads),
+    ("spokespersons", "speakers", "spokespersons", _heads),
+    ("spokesperson_links", "speakers", "spokesperson_links", _words),
+    ("media_prepositions", "media", "prepositions", _words),
+    ("media_nouns", "media", "nouns", _heads),
+    ("addressee_openers", "media", "addressee_openers", _phrases),
+)

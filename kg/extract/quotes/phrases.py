@@ -66,6 +66,8 @@ def _reaches_head(c: Clause, i: int) -> bool:
     for w in c.words[i : i + MAX_PHRASE]:
         if w.said or w.is_break() or w.kind in (Kind.PREP, Kind.SUB, Kind.AUX, Kind.CONJ, Kind.PUNCT):
             return False
+        if w.kind is Kind.LOW and c.lex.senses(w.text):
+            return False  # "Das bestätigte die Polizei": a verb, not an adjective
         if w.kind is Kind.CAP or (not c.lex.capitalised_nouns and w.kind is Kind.LOW):
             return True
     return False
@@ -166,6 +168,15 @@ def _trim(c: Clause, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _segment_start(c: Clause, end: int) -> int:
+    """Index after the break before word ``end``: the start of a stretch between commas, whatever
+    subordinators stand in it ("Küng, der als Kritiker gilt, hofft")."""
+    for k in range(end - 1, -1, -1):
+        if c.words[k].said or c.words[k].is_break():
+            return k + 1
+    return 0
+
+
 def _relative(c: Clause, start: int, end: int) -> bool:
     """Words ``[start, end)`` are a relative clause: "der als Kritiker gilt", "who founded the firm"."""
     first = c.words[start]
@@ -177,14 +188,14 @@ def _apposition(c: Clause, start: int) -> tuple[int, int] | None:
     der WHO, Klaus Stöhr, sagte", "Küng, der als Kritiker gilt, hofft"."""
     if start < 2 or c.words[start - 1].text != ",":
         return None
-    inner = clause_start(c, start - 1)
+    inner = _segment_start(c, start - 1)
     if inner >= start - 1 or inner < 2 or c.words[inner - 1].text != ",":
         return None
     relative = _relative(c, inner, start - 1)
     age = all(w.kind is Kind.NUM for w in c.words[inner : start - 1])  # "Brian Cole, 67, said"
     if not relative and not age and not (starts_phrase(c, inner) and noun_phrase(c, inner) >= start - 1):
         return None
-    outer = clause_start(c, inner - 1)
+    outer = _segment_start(c, inner - 1)
     if (outer > 0 and not c.words[outer - 1].is_break()) or not starts_phrase(c, outer):
         return None
     if noun_phrase(c, outer) < inner - 1 and not _nominal(c, outer, inner - 1):

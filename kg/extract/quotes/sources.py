@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.extract.quotes.found import Found
-from kg.extract.quotes.frames import content_span
+from kg.extract.quotes.frames import MIN_CONTENT, content_span
 from kg.extract.quotes.phrases import clause_start, noun_phrase, source_phrase, starts_phrase
 from kg.extract.quotes.words import Clause, Kind
 from kg.model import Mention, QuoteMode, Span
@@ -26,16 +26,18 @@ __all__ = ["anaphoric_source", "source_frames"]
 
 def _rest(c: Clause, start: int, end: int) -> Span | None:
     """The sentence without the frame ``[start, end)`` and the commas around it."""
-    before = content_span(c, 0, start) if start > 0 else None
-    behind = content_span(c, end, len(c)) if end < len(c) else None
+    before = content_span(c, 0, start, least=1) if start > 0 else None
+    behind = content_span(c, end, len(c), least=1) if end < len(c) else None
     if before and behind:
-        return Span(before.start, behind.end)
-    return before or behind
+        return Span(before.start, behind.end)  # "Drei Menschen wurden nach Polizeiangaben verletzt"
+    alone = before or behind
+    return alone if alone and len(c.phrase_words(alone)) >= MIN_CONTENT else None
 
 
 def _found(c: Clause, cue: tuple[int, int], speaker: tuple[int, int], rule: str, confidence: float) -> Found | None:
     frame = (min(cue[0], speaker[0]), max(cue[1], speaker[1]))
-    content = _rest(c, *frame)
+    behind = content_span(c, frame[1], len(c)) if rule == "impersonal" else None
+    content = behind or _rest(c, *frame)  # "heißt es im Bericht, ...": what follows is the statement
     if content is None:
         return None
     mention = Mention(c.span(*cue), c.phrase(*cue))
@@ -94,7 +96,7 @@ def _impersonal(c: Clause, i: int) -> Found | None:
             continue
         j = i + len(phrase)
         if j < len(c) and c.words[j].kind is Kind.PREP and starts_phrase(c, j + 1, subject=False):
-            return _found(c, (i, j), (j, noun_phrase(c, j + 1)), "impersonal", 0.6)
+            return _found(c, (i, j), (j + 1, noun_phrase(c, j + 1)), "impersonal", 0.6)
     return None
 
 

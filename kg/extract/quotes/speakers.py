@@ -135,9 +135,9 @@ class Speakers:
         entity = Entity.unnamed_group(span.of(self.analysis.text), self.analysis.document.id)
         return self._as(span, entity)
 
-    def resolve(self, span: Span) -> Resolved | None:
+    def resolve(self, span: Span, remember: bool = True) -> Resolved | None:
         """The mention and entity the speaker phrase at ``span`` stands for, or None for a lone pronoun with
-        nothing to refer to."""
+        nothing to refer to. ``remember``: let later phrases refer back to this one (not for addressees)."""
         tokens = self.analysis.tokens_in(span)
         head, link = self._head(tokens)
         found = self._pronoun(span, tokens)
@@ -146,8 +146,8 @@ class Speakers:
         end = tokens[link - 1].span.end if 0 < link <= len(tokens) else span.end
         found = found or self._named(span, tokens, head, link) or self._described(Span(span.start, end), head)
         found = found or self._unnamed(span)
-        if found.mention.kind is not MentionKind.NAME and head is not None:
+        if remember and found.mention.kind is not MentionKind.NAME and head is not None:
             self.described.setdefault(head.text.casefold(), found)
-        if not found.entity.unnamed:
+        if remember and not found.entity.unnamed:
             self.last = found
         return found

@@ -166,6 +166,10 @@ class Clause:
     def phrase(self, start: int, end: int) -> str:
         return self.span(start, end).of(self.text)
 
+    def phrase_words(self, span: Span) -> list[Word]:
+        """The words (not punctuation) inside the character ``span``."""
+        return [w for w in self.words if span.contains(w.span) and w.token.is_word]
+
     def first_of(self, start: int, end: int, folded: frozenset[str]) -> int | None:
         """Index of the first unquoted word in ``[start, end)`` whose folded text is in ``folded``."""
         for w in self.words[start:end]:

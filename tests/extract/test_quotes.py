@@ -5,14 +5,20 @@ the article (scare quotes, link lists, author tags)."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from kg.cli import main
 from kg.extract import extract_claims
 from kg.ingest import read_documents
 from kg.model import Claim, ClaimKind, Document, MentionKind
 from kg.registry import extractors
+from tests.conftest import SEED_GOLD, SHARED
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -101,3 +107,43 @@ def test_an_author_tag_is_not_a_statement() -> None:
     text = "Die Stadt Kiel baut eine Brücke, sagte Bürgermeister Jan Ohm.\n(emw)"
     claims = extract_claims(Document.create(text, "a.txt", language="de"))
     assert [c.subject.name for c in claims] == ["Jan Ohm"]
+
+
+def _score(script: str, *args: str) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, str(SHARED / "eval" / script), *args, "--json"], capture_output=True, text=True, check=True
+    )
+    report: dict[str, Any] = json.loads(done.stdout)
+    return report
+
+
+@pytest.mark.shared
+def test_the_seed_quotes_are_all_found_with_their_speakers(seed: Path, tmp_path: Path) -> None:
+    out = tmp_path / "claims.jsonl"
+    result = CliRunner().invoke(main, ["extract", str(seed), "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    report = _score("score.py", str(SEED_GOLD), str(out))
+    assert report["quote"]["fn"] == 0 and report["quote"]["precision"] >= 0.8
+    assert report["all"]["claims_in_boilerplate"] == 0
+
+
+@pytest.mark.shared
+def test_german_news_quotes_on_the_dev_split() -> None:
+    dev = SHARED / "eval" / "de-news" / "dev"
+    if not dev.is_dir():
+        pytest.skip(f"the German news evaluation data is not here ({dev})")
+    kg = f'{sys.executable} -c "from kg.cli import main; main()"'
+    report = _score("score_quotes.py", str(dev), "--kg", kg)
+    assert report["quote_overlap"]["f1"] >= 0.65
+    assert report["joint"]["f1"] >= 0.55
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Ministerin Eva Lind sagte am Montag, die Lage sei ernst. Foto: dpa\nDer Tag war lang.", "de"),
+        ('Mayor Ann Cole said the bridge "will be built." Photo: Reuters\nThe day was long.', "en"),
+    ],
+)
+def test_a_picture_caption_is_not_a_statement(text: str, language: str) -> None:
+    assert extract_claims(Document.create(text, "a.txt", language=language)) == []

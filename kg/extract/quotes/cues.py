@@ -74,12 +74,24 @@ def _needs_met(c: Clause, verb: int, sense: Sense) -> bool:
 
 
 def _anchor(c: Clause, verb: int) -> int:
-    """The finite auxiliary before a participle or infinitive in the same clause ("hat ... angekündigt")."""
+    """The finite auxiliary before a participle or infinitive in the same clause ("hat ... angekündigt"),
+    also across an apposition that ends right before the participle ("hatte ein Sprecher, Hans Meier,
+    erklärt")."""
     start = clause_start(c, verb)
     for k in range(start, verb):
         if c.words[k].kind is Kind.AUX:
             return k
+    if start == verb and verb > 0 and c.words[verb - 1].text == "," and _participle(c, verb):
+        earlier = clause_start(c, clause_start(c, verb - 1) - 1) if verb > 2 else 0
+        for k in range(earlier, verb):
+            if c.words[k].kind is Kind.AUX and not c.words[k].said:
+                return k
     return verb
+
+
+def _participle(c: Clause, verb: int) -> bool:
+    """The verb is followed by a break: it closes its clause, as a participle after an apposition does."""
+    return verb + 1 < len(c) and c.words[verb + 1].is_break()
 
 
 def _cue_at(c: Clause, i: int) -> Cue | None:

@@ -48,9 +48,11 @@ def content_span(c: Clause, start: int, end: int, least: int = MIN_CONTENT) -> S
 
 
 def _sentence_end(c: Clause, start: int, stops: list[int]) -> int:
-    """Where a statement that begins at ``start`` ends: before the next cue's clause, else at the end."""
+    """Where a statement that begins at ``start`` ends: before the next cue's clause or a semicolon, else at
+    the end of the sentence."""
     later = [s for s in stops if s > start]
-    return min(later) if later else len(c)
+    semicolon = c.first_of(start, len(c), frozenset({";"}))
+    return min([*later, len(c) if semicolon is None else semicolon])
 
 
 def _is_statement(c: Clause, start: int, end: int, after_colon: bool) -> bool:

@@ -104,6 +104,7 @@ class SpeechLexicon:
     genitive_endings: tuple[str, ...]
     genitive_articles: frozenset[str]
     capitalised_nouns: bool
+    adverbial_endings: tuple[str, ...]
     reported_mood: frozenset[str]
     substitute_mood: frozenset[str]
     hearsay: frozenset[str]
@@ -199,6 +200,7 @@ _FIELDS: tuple[tuple[str, str, str, Callable[[Any], Any]], ...] = (
     ("genitive_endings", "grammar", "genitive_endings", _strings),
     ("genitive_articles", "grammar", "genitive_articles", _words),
     ("capitalised_nouns", "grammar", "capitalised_nouns", _flag),
+    ("adverbial_endings", "grammar", "adverbial_endings", _strings),
     ("reported_mood", "mood", "reported", _words),
     ("substitute_mood", "mood", "substitute", _words),
     ("hearsay", "mood", "hearsay", _words),

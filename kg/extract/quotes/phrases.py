@@ -193,7 +193,8 @@ def _apposition(c: Clause, start: int) -> tuple[int, int] | None:
         return None
     relative = _relative(c, inner, start - 1)
     age = all(w.kind is Kind.NUM for w in c.words[inner : start - 1])  # "Brian Cole, 67, said"
-    if not relative and not age and not (starts_phrase(c, inner) and noun_phrase(c, inner) >= start - 1):
+    phrase = starts_phrase(c, inner) and (noun_phrase(c, inner) >= start - 1 or _nominal(c, inner, start - 1, True))
+    if not relative and not age and not phrase:
         return None
     outer = _segment_start(c, inner - 1)
     if (outer > 0 and not c.words[outer - 1].is_break()) or not starts_phrase(c, outer):
@@ -203,11 +204,12 @@ def _apposition(c: Clause, start: int) -> tuple[int, int] | None:
     return (outer, inner - 1) if relative else (outer, start - 1)
 
 
-def _nominal(c: Clause, start: int, end: int) -> bool:
-    """Words ``[start, end)`` are nouns, names, articles, adjectives and prepositions only: a noun phrase with
-    prepositional detail ("Der Doktorvater zu Guttenbergs"), no verb among them."""
+def _nominal(c: Clause, start: int, end: int, joined: bool = False) -> bool:
+    """Words ``[start, end)`` are nouns, names, articles, adjectives and prepositions only (and coordinators,
+    if ``joined``): a noun phrase with detail ("Der Doktorvater zu Guttenbergs", "Vorsitzender der
+    Journalistinnen- und Journalisten-Union"), no verb among them."""
     for w in c.words[start:end]:
-        if w.kind in (Kind.AUX, Kind.SUB, Kind.CONJ, Kind.PRON) or w.said:
+        if w.kind in (Kind.AUX, Kind.SUB, Kind.PRON) or (w.kind is Kind.CONJ and not joined) or w.said:
             return False
         if w.kind is Kind.LOW and (
             c.lex.senses(w.text) or (c.lex.capitalised_nouns and not w.text.endswith(_INFLECTED))
@@ -226,12 +228,23 @@ def subject_before(c: Clause, anchor: int) -> tuple[int, int] | None:
         return _apposition(c, start)
     if end - begin == 1 and c.words[begin].folded in c.lex.generic:
         return begin, end  # "man habe ... hingewiesen": a generic subject, no one to quote
+    begin = _after_coordinator(c, begin, end)
+    if begin == 0 and c.words[0].kind is Kind.CAP and c.words[0].folded.endswith(c.lex.adverbial_endings):
+        return None  # "Relativierend fügt Gall hinzu": an adverb, not a subject
     if not starts_phrase(c, begin):
         return None
     stop = noun_phrase(c, begin)
     if stop < end and c.lex.subject_after_verb and not _only_attachments(c, stop, end):
         return None  # "Am Montag sagte ..." or a fronted object with more after it
     return begin, max(stop, end) if c.lex.capitalised_nouns else stop
+
+
+def _after_coordinator(c: Clause, begin: int, end: int) -> int:
+    """Where the subject of the last of two joined main clauses starts: "..., und die Hongkonger befürchten"."""
+    for k in range(end - 1, begin, -1):
+        if c.words[k].kind is Kind.CONJ and starts_phrase(c, k + 1) and noun_phrase(c, k + 1) >= end:
+            return k + 1
+    return begin
 
 
 def _only_attachments(c: Clause, start: int, end: int) -> bool:

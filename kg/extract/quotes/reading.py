@@ -30,8 +30,9 @@ from kg.model import QuoteMode
 
 __all__ = ["RANK", "read_quotes"]
 
-#: Which finder wins where two claim the same words: a verb frame over a source phrase over a speech act.
-RANK = {"verb": 0, "as": 1, "source": 1, "impersonal": 2, "headline": 2, "act": 3}
+#: Which finder wins where two claim the same words: a verb frame or a source phrase (the one that comes
+#: first, so that "Laut X appellierte Y an ..." is X's) over an impersonal frame over a speech act.
+RANK = {"verb": 0, "as": 0, "source": 0, "impersonal": 1, "headline": 1, "act": 2}
 #: A heading is a line of at most this many words that does not end like a sentence.
 MAX_HEADING_WORDS = 25
 _HEADING_END = re.compile(r"[.:;,]\W*$")
@@ -79,12 +80,18 @@ def _sentence_quotes(units: Sequence[Unit], k: int, quotations: Quotations, text
         yield f.but(mode=QuoteMode.HEADLINE) if unit.heading else f
 
 
+def _precedence(f: Found) -> tuple[int, int, int]:
+    """The better-ranked finder first, then the frame whose cue comes first (the outer one: "Laut X sagte Y,
+    ..." is X's report, "Y sagte, laut X ..." is Y's), then the longer statement."""
+    return RANK.get(f.rule, 9), f.cue.span.start if f.cue else f.passage.start, -len(f.content)
+
+
 def _settle(found: Sequence[Found]) -> list[Found]:
-    """One quote per stretch of content: the best-ranked finder first, then the earlier frame."""
+    """One quote per stretch of content, taken in order of :func:`_precedence`."""
     kept: list[Found] = []
     starts: list[int] = []  # of the kept contents, which never overlap, in text order
     by_start: list[Found] = []
-    for f in sorted(found, key=lambda f: (RANK.get(f.rule, 9), f.passage.start, -len(f.content))):
+    for f in sorted(found, key=_precedence):
         i = bisect_right(starts, f.content.start)
         near = (by_start[k] for k in (i - 1, i) if 0 <= k < len(starts))
         if not any(f.content.overlaps(k.content) for k in near):

@@ -49,9 +49,15 @@ def test_an_indirect_statement_with_quoted_words_is_mixed(quotes: Quotes) -> Non
     assert quote.found.content.of(text) == "man werde „alles Nötige tun“, um den Hafen zu retten"
 
 
-def test_one_quote_per_stretch_of_words(quotes: Quotes) -> None:
+def test_one_quote_per_stretch_of_words_and_the_outer_frame_wins(quotes: Quotes) -> None:
     text = "Laut Polizei sagte Jan Ohm, der Wagen sei zu schnell gewesen."
-    assert _said(quotes(text), text) == [("Jan Ohm", "der Wagen sei zu schnell gewesen", QuoteMode.INDIRECT)]
+    assert _said(quotes(text), text) == [
+        ("Polizei", "sagte Jan Ohm, der Wagen sei zu schnell gewesen", QuoteMode.INDIRECT)
+    ]
+    text = "Jan Ohm sagte, laut Polizei sei der Wagen zu schnell gewesen."
+    assert _said(quotes(text), text) == [
+        ("Jan Ohm", "laut Polizei sei der Wagen zu schnell gewesen", QuoteMode.INDIRECT)
+    ]
 
 
 def test_a_statement_told_again_is_one_quote(quotes: Quotes) -> None:

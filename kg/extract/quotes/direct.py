@@ -26,6 +26,8 @@ __all__ = ["Quotations", "with_quotations"]
 _WORD = re.compile(r"\w+")
 #: Own words a statement may have beside a quotation and still be a direct quote ("so", "und").
 MAX_OWN_WORDS = 1
+#: Own words after a quotation that opens a statement which make them a statement of their own.
+MIN_TAIL = 4
 
 
 def _own_words(content: Span, quotations: Sequence[Quotation], text: str) -> int:
@@ -63,6 +65,11 @@ class Quotations:
         """The quotation whose opening mark stands at ``start``, if any."""
         return self._opening.get(start)
 
+    def closing(self, end: int) -> Quotation | None:
+        """The quotation whose closing mark ends at ``end`` (or right before a final full stop), if any."""
+        found = self.overlapping(Span(max(0, end - 2), end))
+        return next((q for q in found if end - 2 <= q.outer.end <= end), None)
+
 
 def with_quotations(found: Found, quotations: Quotations, text: str) -> Found:
     """``found`` as a direct or mixed quote where its content meets quotation marks, else unchanged."""
@@ -70,6 +77,10 @@ def with_quotations(found: Found, quotations: Quotations, text: str) -> Found:
     if not touching:
         return found
     own = _own_words(found.content, touching, text)
+    first = touching[0]
+    if first.outer.start <= found.content.start <= first.inner.start and own >= MIN_TAIL:
+        # "schrieb: „...“, weiter hieß es, ...": the statement is the quotation, the rest is another one
+        return found.but(content=first.inner, mode=QuoteMode.DIRECT)
     if own <= MAX_OWN_WORDS and len(touching) == 1:
         return found.but(content=touching[0].inner, mode=QuoteMode.DIRECT)
     if own == 0:

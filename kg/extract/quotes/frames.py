@@ -208,6 +208,8 @@ class Neighbours:
     previous: Span | None = None
     #: The quotation that opens the next sentence, if one does.
     follow: Span | None = None
+    #: The quotation that closes the sentence before, if one does ("„…“ erklärte die Ministerin.").
+    behind: Span | None = None
 
 
 def _lead(c: Clause, after: int, near: Neighbours) -> Span | None:
@@ -231,6 +233,11 @@ def _quotation(c: Clause, span: Span) -> bool:
     return first.said or (first.kind is Kind.MARK and not first.title)
 
 
+def _trailing(c: Clause, cue: Cue, near: Neighbours) -> Span | None:
+    """ "„…“ erklärte die Ministerin.": a sentence that opens with its verb reports the quotation before it."""
+    return near.behind if cue.anchor == 0 else None
+
+
 def _contents(
     c: Clause, cue: Cue, subject: tuple[int, int], stops: list[int], near: Neighbours
 ) -> list[tuple[Span, str]]:
@@ -248,7 +255,7 @@ def _contents(
         return [(left, "verb"), (right, "verb")]
     if right or left:
         return [(right or left, "verb")]  # type: ignore[list-item]
-    lead = _lead(c, after, near) or _back(c, cue, subject, near)
+    lead = _lead(c, after, near) or _back(c, cue, subject, near) or _trailing(c, cue, near)
     if lead is not None:
         return [(lead, "verb")]
     act = _object(c, cue, subject) if cue.sense.act else None

@@ -171,9 +171,15 @@ def _trim(c: Clause, start: int, end: int) -> tuple[int, int]:
 def _segment_start(c: Clause, end: int) -> int:
     """Index after the break before word ``end``: the start of a stretch between commas, whatever
     subordinators stand in it ("Küng, der als Kritiker gilt, hofft")."""
-    for k in range(end - 1, -1, -1):
-        if c.words[k].said or c.words[k].is_break():
+    k = end - 1
+    while k >= 0:
+        w = c.words[k]
+        if w.text == ")" and not w.said and (opened := _bracket_open(c, k)) is not None:
+            k = opened - 1  # "Sandra Boser (GRÜNE), erklärte"
+            continue
+        if w.said or w.is_break():
             return k + 1
+        k -= 1
     return 0
 
 

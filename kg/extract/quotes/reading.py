@@ -68,7 +68,8 @@ def _neighbours(units: Sequence[Unit], k: int, quotations: Quotations) -> Neighb
     """The sentence before sentence ``k`` and the quotation that opens the one after it, if any."""
     previous = units[k - 1].span if k > 0 and not units[k - 1].heading else None
     following = quotations.opening(units[k + 1].span.start) if k + 1 < len(units) else None
-    return Neighbours(previous, following.inner if following else None)
+    closing = quotations.closing(previous.end) if previous is not None else None
+    return Neighbours(previous, following.inner if following else None, closing.inner if closing else None)
 
 
 def _sentence_quotes(units: Sequence[Unit], k: int, quotations: Quotations, text: str) -> Iterator[Found]:

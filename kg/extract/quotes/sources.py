@@ -90,13 +90,16 @@ def _inserted(c: Clause, i: int) -> Found | None:
 
 
 def _impersonal(c: Clause, i: int) -> Found | None:
-    """ "heißt es in dem Bericht": the source is the place the statement stands in."""
+    """ "heißt es in dem Bericht", "In der Erklärung hieß es": the source is where the statement stands."""
     for phrase in c.lex.impersonal:
         if not c.match(i, phrase):
             continue
         j = i + len(phrase)
         if j < len(c) and c.words[j].kind is Kind.PREP and starts_phrase(c, j + 1, subject=False):
             return _found(c, (i, j), (j + 1, noun_phrase(c, j + 1)), "impersonal", 0.6)
+        start = clause_start(c, i)
+        if start < i and c.words[start].kind is Kind.PREP and starts_phrase(c, start + 1, subject=False):
+            return _found(c, (i, j), (start + 1, noun_phrase(c, start + 1)), "impersonal", 0.6)
     return None
 
 

@@ -71,3 +71,19 @@ def test_a_statement_told_again_is_one_quote(quotes: Quotes) -> None:
 def test_nothing_after_a_link_list(quotes: Quotes) -> None:
     text = "Ministerin Eva Lind sagte, die Lage sei ernst.\nLesen Sie auch\nMinister: Die Lage ist gut, sagte er."
     assert [q.found.content.of(text) for q in quotes(text)] == ["die Lage sei ernst"]
+
+
+def test_a_sentence_that_opens_with_its_verb_reports_the_quotation_before(quotes: Quotes) -> None:
+    text = "„Die Schule ist angekommen.“ erklärte Ministerin Eva Lind."
+    assert _said(quotes(text), text) == [("Eva Lind", "Die Schule ist angekommen.", QuoteMode.DIRECT)]
+
+
+def test_a_quotation_after_a_colon_is_its_own_statement(quotes: Quotes) -> None:
+    text = "Ministerin Eva Lind schrieb: „Das ist furchtbar“, weiter hieß es, man trauere."
+    assert _said(quotes(text), text)[0] == ("Eva Lind", "Das ist furchtbar", QuoteMode.DIRECT)
+
+
+def test_where_it_stands_in_is_the_source_of_an_impersonal_frame(quotes: Quotes) -> None:
+    text = "In einer Erklärung der EU-Minister hieß es: „Es gibt keine militärische Lösung.“"
+    [quote] = quotes(text)
+    assert quote.speaker.mention.text == "einer Erklärung der EU-Minister"

@@ -128,3 +128,13 @@ if __name__ == "__main__":
         f"articles: {len(ARTICLE_PATHS)}  quotes expected: {result.expected}  found: {result.found}\n"
         f"precision: {result.precision:.3f}  recall: {result.recall:.3f}"
     )
+
+
+@pytest.mark.parametrize("path", ARTICLE_PATHS, ids=lambda p: p.stem)
+def test_every_quote_carries_its_cue_speaker_content_mode_and_confidence(path: Path) -> None:
+    [doc] = read_documents([path])
+    assert isinstance(doc, Document)
+    for claim in extract_claims(doc):
+        ev = claim.evidence[0]
+        assert ev.cue is not None and ev.subject_mention is not None and ev.content is not None, claim
+        assert ev.mode is not None and 0.0 < ev.confidence <= 1.0

@@ -1,7 +1,7 @@
 """Quotes that go on without a frame of their own: sentences in reported mood after a reported statement
 ("Er sagte, die Lage sei ernst. Man müsse handeln."), quotations that open the sentences after a quote, and
 sentences a source adverb attributes to the source named just before ("Demnach ..."). They are the same
-speaker's words.
+speaker's words; their cue is the verb in reported mood, the adverb, or the cue of the quote they continue.
 
 >>> from kg.lang import language
 >>> from kg.extract.tokens import tokenize
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from kg.extract.quotes.direct import Quotations
 from kg.extract.quotes.found import Found
 from kg.extract.quotes.frames import content_span
-from kg.extract.quotes.mood import is_reported
+from kg.extract.quotes.mood import reported_at
 from kg.extract.quotes.phrases import sentence_subject
 from kg.extract.quotes.sources import anaphoric_source
 from kg.extract.quotes.words import Clause, Kind
@@ -48,6 +48,11 @@ class Unit:
     heading: bool
 
 
+def _mood_cue(c: Clause, at: int) -> Mention:
+    """The verb whose reported mood marks a sentence as someone's words ("Man müsse handeln")."""
+    return Mention(c.words[at].span, c.words[at].text)
+
+
 def _pointed(c: Clause) -> tuple[Span, Mention] | None:
     """The rest of a sentence that a source adverb opens ("Demnach ..."), and the adverb as the cue."""
     source = anaphoric_source(c)
@@ -68,15 +73,16 @@ def _continued(unit: Unit, last: Found, gap: int, quotations: Quotations) -> Fou
     }
     opening = quotations.opening(unit.span.start)
     if opening is not None and gap == 0:
-        return last.but(content=opening.inner, mode=QuoteMode.DIRECT, rule="continued", cue=None, **more)
+        return last.but(content=opening.inner, mode=QuoteMode.DIRECT, rule="continued", **more)
     pointed = _pointed(c)
     if pointed is not None:
         content, cue = pointed
         return last.but(content=content, speaker=cue.span, cue=cue, mode=QuoteMode.INDIRECT, rule="anaphoric", **more)
-    reported = content_span(c, 0, len(c)) if is_reported(c, 0, len(c), after_quote=gap == 0) else None
-    if reported is None:
+    mood = reported_at(c, 0, len(c), after_quote=gap == 0)
+    reported = content_span(c, 0, len(c)) if mood is not None else None
+    if mood is None or reported is None:
         return None
-    return last.but(content=reported, mode=QuoteMode.INDIRECT, rule="continued", cue=None, **more)
+    return last.but(content=reported, mode=QuoteMode.INDIRECT, rule="continued", cue=_mood_cue(c, mood), **more)
 
 
 def _introduced(unit: Unit, before: Unit | None) -> Found | None:
@@ -89,8 +95,11 @@ def _introduced(unit: Unit, before: Unit | None) -> Found | None:
     if pointed is not None:
         content, cue = pointed
         return Found(content, cue.span, cue, "said", QuoteMode.INDIRECT, "anaphoric", 0.5, refers=speaker)
-    reported = content_span(c, 0, len(c)) if is_reported(c, 0, len(c)) else None
-    return Found(reported, speaker, None, "said", QuoteMode.INDIRECT, "introduced", 0.5) if reported else None
+    mood = reported_at(c, 0, len(c))
+    reported = content_span(c, 0, len(c)) if mood is not None else None
+    if mood is None or reported is None:
+        return None
+    return Found(reported, speaker, _mood_cue(c, mood), "said", QuoteMode.INDIRECT, "introduced", 0.5)
 
 
 def _covered(unit: Unit, found: Sequence[Found]) -> bool:

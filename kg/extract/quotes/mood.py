@@ -19,44 +19,51 @@ from __future__ import annotations
 from kg.extract.quotes.phrases import clause_start, starts_phrase
 from kg.extract.quotes.words import Clause, Kind
 
-__all__ = ["is_reported"]
+__all__ = ["is_reported", "reported_at"]
 
 
-def _hearsay(c: Clause, start: int, end: int) -> bool:
+def _hearsay(c: Clause, start: int, end: int) -> int | None:
     """ "soll(en)" whose clause ends in a perfect infinitive: "soll ... genommen haben", "soll ... verletzt
     worden sein"; "soll ... sein" alone is a plan, not hearsay."""
     lex = c.lex
     at = c.first_of(start, end, lex.hearsay)
     if at is None:
-        return False
+        return None
     tail = [w for w in c.words[at + 1 : end] if w.token.is_word and not w.quoted]
     if len(tail) < 2 or tail[-1].folded not in lex.hearsay_endings:
-        return False
+        return None
     participle = tail[-2].folded
-    return participle in lex.hearsay_endings or (participle.endswith(("t", "en")) and tail[-2].kind is Kind.LOW)
+    perfect = participle in lex.hearsay_endings or (participle.endswith(("t", "en")) and tail[-2].kind is Kind.LOW)
+    return at if perfect else None
+
+
+def reported_at(c: Clause, start: int, end: int, after_quote: bool = False) -> int | None:
+    """The word that puts words ``[start, end)`` in reported mood, if one does. Konjunktiv II counts only
+    right after a reported statement (``after_quote``), since elsewhere it is an ordinary conditional."""
+    lex = c.lex
+    found = _in_main_clause(c, start, end, lex.reported_mood)
+    if found is None:
+        found = _hearsay(c, start, end)
+    if found is None and after_quote:
+        found = _in_main_clause(c, start, end, lex.substitute_mood)
+    return found
 
 
 def is_reported(c: Clause, start: int, end: int, after_quote: bool = False) -> bool:
-    """True if words ``[start, end)`` are in reported mood. Konjunktiv II counts only right after a reported
-    statement (``after_quote``), since elsewhere it is an ordinary conditional."""
-    lex = c.lex
-    if _in_main_clause(c, start, end, lex.reported_mood):
-        return True
-    if _hearsay(c, start, end):
-        return True
-    return after_quote and _in_main_clause(c, start, end, lex.substitute_mood)
+    """True if words ``[start, end)`` are in reported mood (see :func:`reported_at`)."""
+    return reported_at(c, start, end, after_quote) is not None
 
 
-def _in_main_clause(c: Clause, start: int, end: int, forms: frozenset[str]) -> bool:
-    """One of ``forms`` stands in words ``[start, end)`` outside relative and adverbial clauses, which do
-    not make a sentence reported ("eine Strategie, die darin bestehen solle")."""
+def _in_main_clause(c: Clause, start: int, end: int, forms: frozenset[str]) -> int | None:
+    """The first of ``forms`` in words ``[start, end)`` outside relative and adverbial clauses, which do not
+    make a sentence reported ("eine Strategie, die darin bestehen solle")."""
     for w in c.words[start:end]:
         if w.quoted or w.folded not in forms:
             continue
         opening = c.words[clause_start(c, w.index, start)]
         if opening.index == start or not (opening.kind is Kind.SUB or _relative(c, opening.index)):
-            return True
-    return False
+            return w.index
+    return None
 
 
 def _relative(c: Clause, i: int) -> bool:

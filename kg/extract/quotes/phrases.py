@@ -298,6 +298,8 @@ def sentence_subject(c: Clause) -> tuple[int, int] | None:
         begin += 1
     if starts_phrase(c, begin):
         return begin, noun_phrase(c, begin)
+    while begin < len(c) and (after := skip_adjunct(c, begin)) > begin:
+        begin = after  # "Am vergangenen Freitag wurde ..."
     for w in c.words[begin:]:
         if w.quoted or w.is_break():
             return None

@@ -26,7 +26,7 @@ from kg.extract.quotes.phrases import noun_phrase, starts_phrase
 from kg.extract.quotes.sources import source_frames
 from kg.extract.quotes.words import Clause
 from kg.extract.sentences import Sentence
-from kg.model import QuoteMode
+from kg.model import Mention, QuoteMode
 
 __all__ = ["RANK", "read_quotes"]
 
@@ -61,7 +61,8 @@ def _named_headline(unit: Unit) -> Iterator[Found]:
         return
     rest = [w for w in c.words[colon + 1 :] if w.token.is_word]
     if rest and all(w.quoted for w in rest) and (content := content_span(c, colon + 1, len(c))) is not None:
-        yield Found(content, c.span(0, colon), None, "said", QuoteMode.HEADLINE, "headline", 0.6)
+        cue = Mention(c.words[colon].span, ":")  # in "Lind: „…“" the colon says who speaks
+        yield Found(content, c.span(0, colon), cue, "said", QuoteMode.HEADLINE, "headline", 0.6)
 
 
 def _neighbours(units: Sequence[Unit], k: int, quotations: Quotations) -> Neighbours:

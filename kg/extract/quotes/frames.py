@@ -253,11 +253,9 @@ def _contents(
     left = None if c.words[start].kind is Kind.SUB else _left(c, min(start, subject[0]), stops)
     if right and left and _quotation(c, left) and _quotation(c, right):
         return [(left, "verb"), (right, "verb")]
-    if right or left:
-        return [(right or left, "verb")]  # type: ignore[list-item]
-    lead = _lead(c, after, near) or _back(c, cue, subject, near) or _trailing(c, cue, near)
-    if lead is not None:
-        return [(lead, "verb")]
+    told = right or left or _lead(c, after, near) or _back(c, cue, subject, near) or _trailing(c, cue, near)
+    if told is not None:
+        return [(told, "verb")]
     act = _object(c, cue, subject) if cue.sense.act else None
     return [(act, "act")] if act else []
 

@@ -76,7 +76,6 @@ class SpeechLexicon:
 
     code: str
     verbs: dict[str, tuple[Sense, ...]]
-    particles: frozenset[str]
     source_before: tuple[tuple[str, ...], ...]
     source_after: tuple[tuple[str, ...], ...]
     source_with_noun: tuple[tuple[str, ...], ...]
@@ -145,7 +144,6 @@ class SpeechLexicon:
         return SpeechLexicon(
             code=lang.code,
             verbs=verbs,
-            particles=frozenset(s.particle for found in verbs.values() for s in found if s.particle),
             platforms=frozenset(str(p) for p in lang.table("names").get("platform_names", [])),
             abbreviations=lang.words("abbreviations"),
             **fields,

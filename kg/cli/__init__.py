@@ -29,6 +29,9 @@ COMMANDS = {
     "stats": "stats",
     "export": "export",
     "validate": "validate",
+    "entities": "entities",
+    "merge": "merge",
+    "split": "split",
 }
 
 

@@ -3,8 +3,10 @@
 Mentions with the same text are one entity. Shorter names join a longer one when the document leaves no
 doubt which one they mean:
 
-- a lone surname joins the only person-like name that ends in it ("Musk" -> "Elon Musk"); if two people of
-  the article share the surname ("Anna Berger", "Paul Berger"), it joins neither;
+- a lone surname joins the only person-like name that ends in it and was named before it ("Musk" ->
+  "Elon Musk"; before any, the only one at all); if two people named before share the surname ("Anna Berger",
+  "Paul Berger"), it joins neither, but before the second one comes up it is the first ("Gordon Pike ... Pike
+  bought ... his daughter Amelia Pike");
 - a lone first word joins the only organisation name that is that word plus organisation words or a legal
   form ("Nordwind" -> "Nordwind Energie", "Globex" -> "Globex Industries"), but not a name that goes on with
   other words ("Google" stays apart from "Google Play Music", a product of Google), nor a known place or
@@ -60,6 +62,18 @@ def _person_like(m: NameMention) -> bool:
     )
 
 
+def _named_like_a_person(members: Sequence[NameMention], texts: set[str], lex: Lexicon | None) -> bool:
+    """Written like a person's name, and used like one: it starts with a given name, or its last word also
+    stands alone ("Halin" after "Rudolf Halin"); "Civil War" is written like a name but never used so."""
+    for m in members:
+        if not _person_like(m):
+            continue
+        words = m.text.split()
+        if (lex is not None and lex.is_given_name(words[0])) or words[-1] in texts:
+            return True
+    return False
+
+
 def _org_base(m: NameMention, lex: Lexicon) -> str | None:
     """ "Nordwind" for "Nordwind Energie": the first word, if all that follows is organisation words."""
     words = m.text.split()
@@ -92,16 +106,31 @@ class _Joiner:
         self.parent[self.find(short)] = self.find(long)
 
 
-def _short_forms(names: Sequence[NameMention], lex: Lexicon | None) -> dict[str, set[str]]:
-    """Each single-word form -> the longer names it could stand for."""
+def _org_forms(names: Sequence[NameMention], lex: Lexicon | None) -> dict[str, set[str]]:
+    """Each organisation's first word -> the longer names it could stand for ("Nordwind": "Nordwind Energie")."""
     forms: dict[str, set[str]] = defaultdict(set)
     for m in names:
-        if _person_like(m):
-            forms[m.text.split()[-1]].add(m.text)
         base = _org_base(m, lex) if lex else None
         if base is not None:
             forms[base].add(m.text)
     return forms
+
+
+def _surname_key(m: NameMention, people: dict[str, list[tuple[int, str]]]) -> str:
+    """The full name a lone surname stands for: the only person of that surname named before it, else the only
+    one named at all ("Musk" in a headline before "Elon Musk"); itself if that leaves a doubt."""
+    known = people.get(m.text, [])
+    before = {full for start, full in known if start < m.span.start}
+    candidates = before or {full for _start, full in known}
+    return next(iter(candidates)) if len(candidates) == 1 else m.text
+
+
+def _mention_keys(names: Sequence[NameMention]) -> list[str]:
+    people: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for m in names:
+        if _person_like(m):
+            people[m.text.split()[-1]].append((m.span.start, m.text))
+    return [_surname_key(m, people) if len(m.text.split()) == 1 else m.text for m in names]
 
 
 def _acronyms(names: Sequence[NameMention], text_between: Sequence[str]) -> list[tuple[str, str]]:
@@ -131,22 +160,23 @@ def _gender(texts: set[str], lex: Lexicon | None) -> str | None:
 def cluster_names(names: Sequence[NameMention], lex: Lexicon | None, text: str | None = None) -> list[Cluster]:
     """The entities of a document's name mentions (sorted by position), in order of first mention."""
     joiner = _Joiner()
-    for form, longer in _short_forms(names, lex).items():
-        if len(longer) == 1 and form not in longer:
+    keys = _mention_keys(names)
+    for form, longer in _org_forms(names, lex).items():
+        if len(longer) == 1 and form not in longer and form in keys:
             joiner.join(form, next(iter(longer)))
     if text is not None:
         between = [text[a.span.end : b.span.start] for a, b in pairwise(names)]
         for short, long in _acronyms(names, between):
             joiner.join(short, long)
     groups: dict[str, list[NameMention]] = defaultdict(list)
-    for m in names:
-        groups[joiner.find(m.text)].append(m)
+    for m, key in zip(names, keys, strict=True):
+        groups[joiner.find(key)].append(m)
     out = []
     for members in groups.values():
         texts = {m.text for m in members}
         canonical = max(texts, key=lambda t: (len(t.split()), len(t), t))
         entity = Entity.named(canonical, _type(members), tuple(texts))
         strength = max(m.strength for m in members)
-        person_like = any(_person_like(m) for m in members)
+        person_like = _named_like_a_person(members, texts, lex)
         out.append(Cluster(entity, tuple(members), _gender(texts, lex), strength, person_like))
     return out

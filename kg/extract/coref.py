@@ -4,7 +4,9 @@ Every extractor resolves speakers and relation arguments through this one mechan
 entities by :mod:`kg.extract.clusters` (a lone "Musk" joins "Elon Musk" when he is the only Musk of the
 article; "Nordwind" joins "Nordwind Energie"; "ASEAN" joins the "Association of Southeast Asian Nations
 (ASEAN)" it abbreviates). Pronouns ("er", "she", "its") and descriptions ("das Unternehmen", "the company")
-take the nearest earlier entity of a compatible type, and for personal pronouns of a compatible gender.
+take an earlier entity of a compatible type: a description the first one named in its sentence or the one
+before (the topic of the passage), a singular pronoun the most salient one in a window (for "he" and "she"
+of a compatible gender), a plural pronoun or a possessive "its" the nearest.
 
 >>> from kg.lang import language
 >>> from kg.extract.mentions import find_names, tokenize
@@ -16,7 +18,7 @@ take the nearest earlier entity of a compatible type, and for personal pronouns 
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +37,8 @@ __all__ = ["Coreference", "Resolved"]
 ANTECEDENT_WINDOW = 1200
 #: What opening the document is worth, in mentions, when a pronoun weighs its candidates.
 SUBJECT_BONUS = 2
+#: How far back (in characters) the word before a name is looked for.
+ADVERBIAL_REACH = 24
 
 _PERSONAL = frozenset({EntityType.PERSON})
 _COLLECTIVE = frozenset({EntityType.ORGANIZATION, EntityType.PRODUCT, EntityType.PLATFORM, EntityType.UNNAMED_GROUP})
@@ -68,6 +72,7 @@ class _Reading:
     types: frozenset[EntityType]
     gender: str | None
     salient: bool
+    plural: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,8 @@ class _Referring:
     possessives: frozenset[str]
     descriptions: dict[str, EntityType]
     determiners: frozenset[str]
+    #: Prepositions that make a name an adverbial ("beim Landgericht"): not what a passage is about.
+    adjuncts: frozenset[str]
 
 
 @cache
@@ -87,24 +94,34 @@ def _referring(lang: LanguageData) -> _Referring:
             # "he", "it" and "his" take the most salient candidate; "its" and "they" the nearest ("Sendero
             # Luminoso and its leader").
             salient = key in ("male", "female", "neuter", "possessive_male", "possessive_female")
-            readings[word].append(_Reading(types, gender, salient))
+            readings[word].append(_Reading(types, gender, salient, "plural" in key))
     possessives = frozenset(w for k in _PRONOUN_KEYS if k.startswith("possessive") for w in table.get(k, []))
     descriptions = {
         noun.casefold(): EntityType(kind) for kind, nouns in table.get("descriptions", {}).items() for noun in nouns
     }
+    adjuncts = lang.table("relations").get("filters", {}).get("adjunct_prepositions", [])
     return _Referring(
         {k: tuple(v) for k, v in readings.items()},
         possessives,
         descriptions,
         frozenset(table.get("determiners", [])),
+        frozenset(str(a) for a in adjuncts),
     )
 
 
 class Coreference:
     """The entities of one document and the mentions that refer to them."""
 
-    def __init__(self, text: str, names: Sequence[NameMention], lang: LanguageData | None, document: str) -> None:
+    def __init__(
+        self,
+        text: str,
+        names: Sequence[NameMention],
+        lang: LanguageData | None,
+        document: str,
+        sentences: Sequence[Span] = (),
+    ) -> None:
         self.text = text
+        self._sentence_starts = [s.start for s in sentences]
         self.lang = lang
         self.document = document
         self.names = sorted(names, key=lambda m: m.span.start)
@@ -189,6 +206,54 @@ class Coreference:
                 return m
         return None
 
+    def _fits(self, cluster: Cluster, types: frozenset[EntityType]) -> bool:
+        """A name of one of ``types``; for an organisation also a name of unknown kind not written like a
+        person's ("Saga", "Tessel"): typing from data misses many company names."""
+        kind = cluster.entity.type
+        return kind in types or (
+            EntityType.ORGANIZATION in types and kind is EntityType.THING and not cluster.person_like
+        )
+
+    def _local(self, before: int, types: frozenset[EntityType], exclude: frozenset[str]) -> NameMention | None:
+        """The first fitting name of the sentence before ``before``, else of the sentence before that: what a
+        description ("the company", "dem Unternehmen") refers back to, as the topic of the passage."""
+        i = bisect_right(self._sentence_starts, before) - 1
+        if i < 0:
+            return None
+        bounds = [(self._sentence_starts[i], before)]
+        if i > 0:
+            bounds.append((self._sentence_starts[i - 1], self._sentence_starts[i]))
+        for lo, hi in bounds:
+            for m in self.names[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]:
+                cluster = self._cluster_of[m.span]
+                fits = cluster.entity.id not in exclude and self._fits(cluster, types)
+                if m.span.end <= before and fits and not self._in_adverbial(m):
+                    return m
+        return None
+
+    def _in_adverbial(self, m: NameMention) -> bool:
+        if self.lang is None:
+            return False
+        before = self.text[max(0, m.span.start - ADVERBIAL_REACH) : m.span.start].split()
+        return bool(before) and before[-1].casefold() in _referring(self.lang).adjuncts
+
+    def _named_after(
+        self, before: int, types: frozenset[EntityType], noun: str, exclude: frozenset[str]
+    ) -> Entity | None:
+        """The nearest fitting entity whose name holds the description's noun ("der Verlag": "Morgenroth
+        Verlag", "the bank": "Fairway Bank")."""
+        for i in range(bisect_left(self._starts, before) - 1, -1, -1):
+            m = self.names[i]
+            if before - m.span.end > ANTECEDENT_WINDOW:
+                break
+            cluster = self._cluster_of[m.span]
+            words = [w.casefold() for w in cluster.entity.name.split()]
+            if cluster.entity.id in exclude or not self._fits(cluster, types) or m.span.end > before:
+                continue
+            if any(w == noun or w.endswith(noun) for w in words):
+                return cluster.entity
+        return None
+
     def antecedent(
         self,
         before: int,
@@ -211,9 +276,10 @@ class Coreference:
         return count + (SUBJECT_BONUS if first else 0)
 
     def topic(self, before: int, types: frozenset[EntityType]) -> Entity | None:
-        """The entity of one of ``types`` that the passage before ``before`` is about: the most salient one named
-        in the window ("Konkret schrieb Mitgründer Ilya Sutskever" in a paragraph about OpenAI)."""
-        m = self._salient(before, _Reading(types, None, True), frozenset())
+        """The entity of one of ``types`` that the passage before ``before`` is about: the first one named in
+        its sentence or the one before, else the most salient one in the window ("Konkret schrieb Mitgründer
+        Ilya Sutskever" in a paragraph about OpenAI)."""
+        m = self._local(before, types, frozenset()) or self._salient(before, _Reading(types, None, True), frozenset())
         return self._entity(m) if m else None
 
     def _salient(self, before: int, reading: _Reading, exclude: frozenset[str]) -> NameMention | None:
@@ -253,11 +319,14 @@ class Coreference:
         # Of several readings ("sie": she or they), the one with the nearest antecedent wins.
         return self._entity(max(found, key=lambda m: m.span.start)) if found else None
 
-    def resolve(self, span: Span, *, exclude: frozenset[str] = frozenset()) -> Resolved | None:
+    def resolve(
+        self, span: Span, *, exclude: frozenset[str] = frozenset(), singular: bool | None = None
+    ) -> Resolved | None:
         """What the words at ``span`` refer to: a name in it, else a pronoun or a description.
 
         ``exclude`` holds ids of entities a pronoun or description cannot mean here: in "Nordwind wirft dem
-        Unternehmen vor" the company accused is not Nordwind itself.
+        Unternehmen vor" the company accused is not Nordwind itself. ``singular`` says, where the verb shows
+        it, whether a pronoun that may be either ("sie") is singular ("sie führt") or plural ("sie führen").
         """
         named = self.name_in(span)
         if named is not None or self.lang is None:
@@ -269,14 +338,26 @@ class Coreference:
         head = words[-1].casefold()
         described = self.described(words)
         if len(words) == 1 and head in referring.pronouns:
-            entity = self._pronoun(span, referring.pronouns[head], exclude)
+            readings = tuple(r for r in referring.pronouns[head] if singular is None or r.plural != singular)
+            entity = self._pronoun(span, readings, exclude)
             kind = MentionKind.PRONOUN
         elif described is not None:
-            entity = self.antecedent(span.start, frozenset({described}), exclude=exclude)
+            entity = self._described_entity(span.start, described, words[-1], exclude)
             kind = MentionKind.DESCRIPTION
         else:
             return None
         return Resolved(Mention(span, span.of(self.text), kind), entity) if entity else None
+
+    def _described_entity(self, before: int, kind: EntityType, noun: str, exclude: frozenset[str]) -> Entity | None:
+        """A description's entity: one named after its noun, else the topic of the passage, else the nearest."""
+        assert self.lang is not None
+        types = frozenset({kind})
+        heads = lexicon(self.lang).forms(noun)
+        named = next((e for h in heads if (e := self._named_after(before, types, h, exclude))), None)
+        if named is not None:
+            return named
+        local = self._local(before, types, exclude)
+        return self._entity(local) if local else self.antecedent(before, types, exclude=exclude)
 
     def described(self, words: Sequence[str]) -> EntityType | None:
         """The type a description refers to: "das Unternehmen", "des Konzerns", "the company" (a determiner and

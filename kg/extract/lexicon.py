@@ -42,6 +42,7 @@ class Lexicon:
     product_cue_heads: tuple[str, ...]
     inflections: tuple[str, ...]
     apposition: frozenset[str]
+    copulas: frozenset[str]
     platforms: frozenset[str]
     legal: frozenset[str]
     org_words: frozenset[str]
@@ -95,8 +96,13 @@ class Lexicon:
     def forms(self, word: str) -> list[str]:
         """The case-folded head of ``word`` and its stems without inflection endings: "Konzerns" -> konzerns,
         konzern; "KI-Unternehmen" -> unternehmen."""
-        head = word.casefold().rsplit("-", 1)[-1]
-        return [head] + [head[: -len(e)] for e in self.inflections if head.endswith(e) and len(head) > len(e) + 2]
+        whole = word.casefold()
+        heads = [whole] if "-" not in whole else [whole, whole.rsplit("-", 1)[-1]]  # "Start-up", "KI-Unternehmen"
+        return [
+            f
+            for h in heads
+            for f in (h, *(h[: -len(e)] for e in self.inflections if h.endswith(e) and len(h) > len(e) + 2))
+        ]
 
     def _is_cue(self, word: str, cues: frozenset[str], heads: tuple[str, ...]) -> bool:
         return any(f in cues or f.endswith(heads) for f in self.forms(word))
@@ -152,6 +158,7 @@ def lexicon(lang: LanguageData) -> Lexicon:
         product_cue_heads=(),  # product heads are too often plain words: "Beispiel", "Geschäftsmodell"
         inflections=tuple(str(e) for e in names.get("inflections", [])),
         apposition=frozenset(str(w) for w in names.get("apposition", [])),
+        copulas=frozenset(str(w) for w in names.get("copulas", [])),
         platforms=frozenset(names.get("platform_names", [])),
         legal=frozenset(names.get("legal_forms", [])),
         org_words=frozenset(org_words),

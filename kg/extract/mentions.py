@@ -62,32 +62,51 @@ def _is_candidate(tok: Token, lex: Lexicon) -> bool:
     word = base_form(tok.text)
     if not tok.is_word or not (word[:1].isupper() or name_shaped(word)):
         return False
-    if word in lex.places or lex.is_given_name(word) or name_shaped(word):
+    if word in lex.places or lex.is_given_name(word):
         return True
     folded = word.casefold()
     if folded in lex.stop or folded in lex.pronouns or lex.is_role(word):
-        return False
+        return False  # "CEO" is a role whatever its shape
+    if name_shaped(word):
+        return True
     if lex.compounds and lex.cue_type(word) is not None and not lex.is_org_word(word):
         return False  # a German cue noun describes the name after it ("der Windkraftkonzern Nordwind")
     return "-" not in word and not word.endswith(lex.noun_endings)
 
 
-def _cue_before(tokens: Sequence[Token], i: int, lex: Lexicon) -> EntityType | None:
-    """A cue noun right before the name, or before a comma before it ("the organization, Sendero Luminoso")."""
-    # English sets a cue off by a comma ("the organization, Sendero Luminoso"); German commas end clauses.
-    j = i - 2 if i >= 2 and tokens[i - 1].text == "," and not lex.compounds else i - 1
-    return lex.cue_type(tokens[j].text) if j >= 0 and tokens[j].is_word else None
+def _same_line(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
+    return "\n" not in text[tokens[a].span.start : tokens[b].span.end]
 
 
-def _cue_after(tokens: Sequence[Token], j: int, lex: Lexicon) -> EntityType | None:
-    """A cue noun in apposition after the name: "Grok, der Chatbot", "Grok ist ein Chatbot", "Acme, the firm"."""
-    k = j
-    while k < len(tokens) and k - j < 3 and (tokens[k].text == "," or tokens[k].text.casefold() in lex.apposition):
+def _cue_before(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> EntityType | None:
+    """A cue noun right before the name, or in English before a comma and an article ("the organization,
+    Sendero Luminoso", "its e-reader, the Quillon Fold"); German commas end clauses."""
+    j = i - 1
+    if not lex.compounds and j >= 1 and tokens[j].text.casefold() in lex.apposition and tokens[j - 1].text == ",":
+        j -= 2
+    elif not lex.compounds and j >= 0 and tokens[j].text == ",":
+        j -= 1
+    if j < 0 or not tokens[j].is_word or not _same_line(text, tokens, j, i):
+        return None
+    return lex.cue_type(tokens[j].text)
+
+
+def _cue_after(text: str, tokens: Sequence[Token], j: int, lex: Lexicon) -> EntityType | None:
+    """A cue noun in apposition after the name, set off by a comma or a copula: "Grok, der Chatbot", "Grok ist
+    ein Chatbot", "Acme, the firm"; a role noun only after a copula and not before a name ("Musk ist Chef von
+    Tesla", not "im Frühjahr war Vorstandschefin Ingrid Haller")."""
+    if j >= len(tokens) or not (tokens[j].text == "," or tokens[j].text.casefold() in lex.copulas):
+        return None
+    k = j + 1
+    if k < len(tokens) and tokens[k].text.casefold() in lex.apposition:
         k += 1
-    if k == j or k >= len(tokens):
+    if k >= len(tokens) or not _same_line(text, tokens, j, k):
         return None
     found = lex.cue_type(tokens[k].text)
-    return found if found is not EntityType.PERSON else None
+    if found is EntityType.PERSON:
+        named_after = k + 1 < len(tokens) and _is_candidate(tokens[k + 1], lex)
+        return None if tokens[j].text == "," or named_after else found
+    return found
 
 
 def _adjacent(text: str, tokens: Sequence[Token], j: int) -> bool:
@@ -143,7 +162,18 @@ def _continues(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon)
         return False  # "xAI Grok", "Elon Musk xAI": a camel-case name does not join other words
     if tok.text in lex.particles:
         return j + 1 < len(tokens) and _is_candidate(tokens[j + 1], lex) and lex.is_given_name(tokens[i].text)
+    if "-" in tok.text and _named_compound(tok.text, lex):
+        return True  # "Sparkasse Rhein-Main", "Hans-Peter Müller"
     return _is_candidate(tok, lex) and tok.text not in lex.legal
+
+
+def _named_compound(word: str, lex: Lexicon) -> bool:
+    """A hyphenated word made of names ("Rhein-Main", "Baden-Württemberg"), not a compound of nouns with a
+    cue or role at its end ("KI-Unternehmen", "Tesla-Chef")."""
+    parts = word.split("-")
+    if not all(p[:1].isupper() for p in parts) or lex.cue_type(parts[-1]) is not None:
+        return False
+    return not any(p in lex.not_names or p.casefold() in lex.stop for p in parts)
 
 
 def _initial(text: str, tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
@@ -184,13 +214,27 @@ def _phrase_end(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> int
     return j
 
 
-def _trim(words: list[str], lex: Lexicon) -> int:
-    """How many leading words are not part of the name: months, weekdays, nationality adjectives ("German
-    skeleton racer"), unless the name is an organisation's ("American Airlines")."""
+def _place_adjective(word: str, lex: Lexicon) -> bool:
+    """A German adjective made from a place: "Hamburger", "Kölner" (and listed ones: "Münchner")."""
+    return lex.compounds and ((word.endswith("er") and word[:-2] in lex.places) or word in lex.not_names)
+
+
+def _trim(words: list[str], lex: Lexicon, first: bool) -> int:
+    """How many leading words are not part of the name: months, weekdays, nationality and place adjectives
+    ("German skeleton racer", "der Hamburger Konzern"), unless the name is an organisation's ("American
+    Airlines"); at the start of an English sentence a word that opens sentences ("Will Orbis sue ...?"); in
+    German the nouns before a given name ("die Juristin Helga Sommer", "den Brüdern Felix")."""
+    if first and len(words) > 1 and words[0] in lex.openers:
+        return 1
+    given = next((k for k, w in enumerate(words) if lex.is_given_name(w)), 0)
+    if lex.compounds and given > 0 and not any(lex.is_org_word(w) for w in words):
+        return given
+    if _place_adjective(words[0], lex) and len(words) > 2:
+        return 1  # "der Münchner Morgenroth Verlag", but "Berliner Zeitung" is a name
     if any(lex.is_org_word(w) or w in lex.legal for w in words[1:]):
         return 0
     n = 0
-    while n < len(words) and words[n] in lex.not_names:
+    while n < len(words) and (words[n] in lex.not_names or _place_adjective(words[n], lex)):
         n += 1
     return n
 
@@ -198,7 +242,7 @@ def _trim(words: list[str], lex: Lexicon) -> int:
 def _opens_as_name(word: str, following: Token | None, lex: Lexicon) -> bool:
     """An English word that opens a sentence names something unless it is a known opener ("However"), looks
     like an adverb or participle ("Currently", "Joining", "Established") or is set off by a comma."""
-    if word in lex.openers or word.endswith(("ly", "ing", "ed")):
+    if word in lex.openers or word.endswith(("ly", "ing", "ed")) or lex.cue_type(word) is not None:
         return False
     return following is not None and following.text != ","
 
@@ -233,7 +277,7 @@ def _sentence_start(text: str, tokens: Sequence[Token], i: int) -> bool:
 
 def _mention(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -> NameMention | None:
     words = [base_form(t.text) for t in tokens[i:j] if t.text != "."]
-    skip = _trim(words, lex)
+    skip = _trim(words, lex, _sentence_start(text, tokens, i))
     if skip == len(words) or not _is_candidate(tokens[i + skip], lex):
         return None
     if len(words) - skip == 1 and (
@@ -243,7 +287,7 @@ def _mention(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -
     i, words = i + skip, words[skip:]
     if _genitive(words, tokens, j, lex):
         words[-1] = words[-1][:-1]
-    cue = (None if skip else _cue_before(tokens, i, lex)) or _cue_after(tokens, j, lex)
+    cue = (None if skip else _cue_before(text, tokens, i, lex)) or _cue_after(text, tokens, j, lex)
     kind, strength = typed(words, cue, lex)
     first = _sentence_start(text, tokens, i) and not skip
     end = tokens[j - 1].span.end if tokens[j - 1].text == "." else tokens[j - 1].span.start + len(words[-1])

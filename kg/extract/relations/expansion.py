@@ -88,6 +88,10 @@ def _rightwards(items: Sequence[Item], i: int, rules: Grammar) -> list[int]:
     return _closed(joins, names)
 
 
+def _listed(items: Sequence[Item], i: int, rules: Grammar) -> bool:
+    return i + 2 < len(items) and _joiner(items, i + 1, rules) and items[i + 2].kind is Kind.NAME
+
+
 def _leftwards(items: Sequence[Item], i: int, rules: Grammar) -> list[int]:
     names: list[int] = []
     joins: list[bool] = []
@@ -112,8 +116,9 @@ def expand(items: Sequence[Item], rules: Grammar, pattern: Pattern, match: Match
         if items[i].kind is Kind.NAME:
             first = n == 0 and isinstance(elements[0], Slot)
             last = n == len(match.slots) - 1 and isinstance(elements[-1], Slot)
+            # A slot inside the pattern can only be followed by a list the matcher let it take.
             found = (_leftwards(items, i, rules) if first else []) + found
-            found += _rightwards(items, i, rules) if last else []
+            found += _rightwards(items, i, rules) if last or _listed(items, i, rules) else []
         taken = slots.setdefault(role, [])
         taken += [(j, slot) for j in found if all(j != k for k, _ in taken)]
     return slots

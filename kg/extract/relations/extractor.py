@@ -113,7 +113,7 @@ def _resolved(analysis: Analysis, item: Item, others: Sequence[Resolved] = ()) -
     if item.kind is Kind.NAME:
         return item.name
     exclude = frozenset(r.entity.id for r in others)
-    resolved = analysis.coref.resolve(item.span, exclude=exclude)
+    resolved = analysis.coref.resolve(item.span, exclude=exclude, singular=item.singular)
     if resolved is None:
         return None
     return Resolved(Mention(item.span, item.text, _ITEM_KINDS[item.kind]), resolved.entity)

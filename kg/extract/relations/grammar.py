@@ -20,6 +20,7 @@ from kg.lang import LanguageData
 from kg.model import EntityType
 
 __all__ = [
+    "Anchor",
     "Cue",
     "Element",
     "Gap",
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 #: Words a narrow gap ("..") and a wide gap ("...") may skip at most.
-NARROW_GAP = 3
+NARROW_GAP = 4
 WIDE_GAP = 8
 PUNCTUATION = frozenset({",", "-", "(", ")", ":", "'s"})
 
@@ -96,8 +97,15 @@ class Punct:
     optional: bool = False
 
 
-Element = Slot | Words | RoleSlot | Cue | Gap | Punct
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The start of a clause's core: before it, back to the last clause break, stands no name, pronoun or
+    description. German inverted clauses start so: "Bereits 2019 hatte Baumark Solvent verklagt"."""
 
+
+Element = Slot | Words | RoleSlot | Cue | Gap | Punct | Anchor
+
+ANCHOR = "^"
 _SLOT_FORMS = frozenset({"", "name", "poss", "gen"})
 _GAPS = {".": Gap(1, False), "..": Gap(NARROW_GAP, False), "...": Gap(WIDE_GAP, True)}
 
@@ -133,6 +141,8 @@ def _element(token: str) -> Element:
         token = token[1:-1]
     if token in _GAPS:
         return _GAPS[token]
+    if token == ANCHOR:
+        return Anchor()
     if all(t in PUNCTUATION for t in token.split("|")):
         return Punct(frozenset(token.split("|")), optional)
     if token.startswith("{") and token.endswith("}"):
@@ -182,9 +192,10 @@ class Grammar:
 
 def _with_relatives(source: str, relatives: list[str]) -> list[str]:
     """ "{S} .. sued {O}" also as "{S} , who|which .. sued {O}"."""
-    if not relatives or not source.startswith("{S} ") or source.startswith("{S} ,"):
+    first, _, rest = source.partition(" ")
+    if not relatives or not first.startswith("{S") or rest.startswith(","):
         return [source]
-    return [source, source.replace("{S} ", "{S} , " + "|".join(relatives) + " ", 1)]
+    return [source, f"{first} , {'|'.join(relatives)} {rest}"]
 
 
 def _patterns(table: dict[str, object], relatives: list[str]) -> list[Pattern]:

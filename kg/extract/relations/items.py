@@ -22,10 +22,11 @@ from enum import Enum, auto
 
 from kg.extract.analysis import Analysis
 from kg.extract.coref import Resolved
+from kg.extract.entity_types import name_shaped
 from kg.extract.lexicon import lexicon
 from kg.extract.sentences import Sentence
 from kg.extract.tokens import Token
-from kg.model import Mention, Span
+from kg.model import Entity, EntityType, Mention, Span
 
 __all__ = ["Item", "Kind", "sentence_items"]
 
@@ -56,6 +57,8 @@ class Item:
     text: str
     #: For names: the mention and its entity, resolved when the item is built.
     name: Resolved | None = None
+    #: For pronouns: True if the verb after it is singular ("sie führt"), False if plural, None if unknown.
+    singular: bool | None = None
 
     @property
     def is_slot(self) -> bool:
@@ -71,9 +74,16 @@ class _Builder:
         assert analysis.lang is not None
         self.lex = lexicon(analysis.lang)
         self.complements = frozenset(analysis.lang.entries("pronouns", "description_complements"))
+        number = analysis.lang.table("pronouns").get("verb_number", {})
+        self.singular_verbs = frozenset(number.get("singular", []))
+        self.plural_verbs = frozenset(number.get("plural", []))
+        self.singular_ending = str(number.get("singular_ending", ""))
+        self.plural_ending = str(number.get("plural_ending", ""))
 
-    def add(self, kind: Kind, span: Span, text: str, name: Resolved | None = None) -> None:
-        self.items.append(Item(kind, span, text, name))
+    def add(
+        self, kind: Kind, span: Span, text: str, name: Resolved | None = None, singular: bool | None = None
+    ) -> None:
+        self.items.append(Item(kind, span, text, name, singular))
 
     def name(self, i: int) -> int:
         """Add the name starting at token ``i`` (and a possessive ending); the index of the next token."""
@@ -103,10 +113,25 @@ class _Builder:
                 return j + 1
         return j
 
+    def _compound_entity(self, prefix: str, suffix: str) -> Entity | None:
+        """The entity the first part of a compound names: one the document names, or, before a role noun
+        ("Tesla-Chef", "UNO-Generalsekretär"), a known organisation or an acronym."""
+        if not prefix or not suffix:
+            return None
+        entity = self.coref.named(prefix) or self.coref.named(prefix.replace("-", " "))
+        if entity is not None or not self.lex.is_role(suffix) or prefix in self.lex.not_names:
+            return entity
+        ending = [e for e in self.coref.entities() if e.name.endswith(" " + prefix)]
+        if len(ending) == 1:
+            return ending[0]  # "Bundesbank-Präsident" in an article about the "Deutsche Bundesbank"
+        if prefix in self.lex.organizations or (name_shaped(prefix) and prefix.isupper()):
+            return Entity.named(prefix, EntityType.ORGANIZATION)
+        return None
+
     def compound(self, tok: Token) -> bool:
         """Split "Nordwind-Chefin" into the name Nordwind, "-" and "chefin", if Nordwind names an entity."""
         prefix, _, suffix = tok.text.rpartition("-")
-        entity = self.coref.named(prefix) if prefix and suffix else None
+        entity = self._compound_entity(prefix, suffix)
         if entity is None:
             return False
         start = tok.span.start
@@ -140,9 +165,18 @@ class _Builder:
         elif self.coref.is_possessive(folded) and self._before_noun(i):
             self.add(Kind.POSSESSIVE, tok.span, tok.text)
         elif self.coref.is_pronoun(folded):
-            self.add(Kind.PRONOUN, tok.span, tok.text)
+            following = self.tokens[i + 1].text.casefold() if i + 1 < len(self.tokens) else ""
+            self.add(Kind.PRONOUN, tok.span, tok.text, singular=self._number(following))
         elif not self.compound(tok):
             self.add(Kind.WORD, tok.span, folded)
+
+    def _number(self, verb: str) -> bool | None:
+        """Singular or plural, as far as the language's verbs after a pronoun show it (pronouns.toml)."""
+        if verb in self.singular_verbs or (self.singular_ending and verb.endswith(self.singular_ending)):
+            return True
+        return (
+            False if verb in self.plural_verbs or (self.plural_ending and verb.endswith(self.plural_ending)) else None
+        )
 
     def _before_noun(self, i: int) -> bool:
         return i + 1 < len(self.tokens) and self.tokens[i + 1].is_word

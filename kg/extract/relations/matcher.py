@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract.lexicon import Lexicon, lexicon
-from kg.extract.relations.grammar import Cue, Element, Gap, Grammar, Pattern, Punct, RoleSlot, Slot, Words
+from kg.extract.relations.grammar import Anchor, Cue, Element, Gap, Grammar, Pattern, Punct, RoleSlot, Slot, Words
 from kg.extract.relations.items import Item, Kind
 from kg.lang import LanguageData
 from kg.model import EntityType
@@ -29,6 +29,7 @@ from kg.model import EntityType
 __all__ = ["Match", "Matcher"]
 
 _CUE_TYPES = {"org": EntityType.ORGANIZATION, "product": EntityType.PRODUCT}
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "„", "“", "”", '"', "–", "—"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,8 @@ class Matcher:
         element = elements[e]
         if isinstance(element, Gap):
             return [(j, state) for j in self._gap(element, i)]
+        if isinstance(element, Anchor):
+            return [(i, state)] if self._clause_initial(i) else []
         if isinstance(element, Slot):
             follows = elements[e + 1] if e + 1 < len(elements) else None
             return [(j, state.bind(element.role, i)) for j in self._slot(element, i, follows, e == 0)]
@@ -115,6 +118,15 @@ class Matcher:
         elif isinstance(element, Punct) and any(self._punct(text, i) for text in element.options):
             options.insert(0, (i + 1, state))
         return options
+
+    def _clause_initial(self, i: int) -> bool:
+        """No name, pronoun or description between the last clause break and item ``i``."""
+        j = i - 1
+        while j >= 0 and not (self.items[j].kind is Kind.PUNCT and self.items[j].text in _CLAUSE_BREAKS):
+            if self.items[j].is_slot or self.items[j].kind is Kind.POSSESSIVE:
+                return False
+            j -= 1
+        return True
 
     def _punct(self, text: str, i: int) -> bool:
         item = self.items[i]
@@ -194,7 +206,7 @@ class Matcher:
         if i >= len(self.items):
             return []
         item = self.items[i]
-        if first and self._in_adjunct(i):
+        if first and self._adverbial(i):
             return []  # an argument that opens a pattern is not the object of a preposition
         if slot.possessor:
             if item.kind is Kind.POSSESSIVE and slot.form == "poss":
@@ -204,7 +216,26 @@ class Matcher:
             return []
         if self._possessor(i) and not (isinstance(follows, Punct) and "'s" in follows.options):
             return []  # "Musk's company": the possessor is not the head of the phrase
-        return [i + 1]
+        listed = self._list_end(i) if item.kind is Kind.NAME else i + 1
+        return [listed, i + 1] if listed > i + 1 else [i + 1]
+
+    def _list_end(self, i: int) -> int:
+        """After a name, the end of the list it opens ("Jonas Feld und Miriam Adeyemi"): a slot may take the
+        whole list, so that what follows the list can match; :mod:`expansion` relates every name of it."""
+        j = i + 1
+        while j + 1 < len(self.items) and self._joins(j) and self.items[j + 1].kind is Kind.NAME:
+            if self.items[j].kind is Kind.PUNCT and not self._closed_by_coordinator(j):
+                break
+            j += 2
+        return j
+
+    def _closed_by_coordinator(self, j: int) -> bool:
+        """A comma joins names only in a list that a coordinator closes ("A, B und C")."""
+        while j + 1 < len(self.items) and self._joins(j) and self.items[j + 1].kind is Kind.NAME:
+            if self.items[j].kind is Kind.WORD:
+                return True
+            j += 2
+        return False
 
     def _skippable(self, i: int, gap: Gap) -> int:
         """How many items at ``i`` a gap may pass over as one step (0: none)."""

@@ -200,18 +200,18 @@ class Coreference:
             if before - m.span.end > ANTECEDENT_WINDOW:
                 return None
             cluster = self._cluster_of[m.span]
-            if cluster.entity.type not in types or cluster.entity.id in exclude:
+            if not self._fits(cluster, types) or cluster.entity.id in exclude:
                 continue
             if gender is None or cluster.entity.type is not EntityType.PERSON or cluster.gender in (None, gender):
                 return m
         return None
 
-    def _fits(self, cluster: Cluster, types: frozenset[EntityType]) -> bool:
-        """A name of one of ``types``; for an organisation also a name of unknown kind not written like a
-        person's ("Saga", "Tessel"): typing from data misses many company names."""
+    def _fits(self, cluster: Cluster, types: frozenset[EntityType], lenient: bool = True) -> bool:
+        """A name of one of ``types``; if ``lenient``, for an organisation also a name of unknown kind not
+        written like a person's ("Saga", "Tessel"): typing from data misses many company names."""
         kind = cluster.entity.type
         return kind in types or (
-            EntityType.ORGANIZATION in types and kind is EntityType.THING and not cluster.person_like
+            lenient and EntityType.ORGANIZATION in types and kind is EntityType.THING and not cluster.person_like
         )
 
     def _local(self, before: int, types: frozenset[EntityType], exclude: frozenset[str]) -> NameMention | None:
@@ -226,7 +226,7 @@ class Coreference:
         for lo, hi in bounds:
             for m in self.names[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]:
                 cluster = self._cluster_of[m.span]
-                fits = cluster.entity.id not in exclude and self._fits(cluster, types)
+                fits = cluster.entity.id not in exclude and self._fits(cluster, types, lenient=False)
                 if m.span.end <= before and fits and not self._in_adverbial(m):
                     return m
         return None

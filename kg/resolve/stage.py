@@ -148,7 +148,8 @@ class Resolver:
         the store as they are made."""
         batch = _Batch()
         for doc, claims in documents:
-            batch.claims += self._document(doc, claims, batch)
+            resolved = self._document(doc, claims, batch)  # may rewrite batch.claims: call before extending
+            batch.claims.extend(resolved)
         for resolution in batch.resolutions:
             self.store.record_resolution(resolution)
         return batch.claims

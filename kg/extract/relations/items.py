@@ -121,12 +121,16 @@ class _Builder:
         entity = self.coref.named(prefix) or self.coref.named(prefix.replace("-", " "))
         if entity is not None or not self.lex.is_role(suffix) or prefix in self.lex.not_names:
             return entity
-        ending = [e for e in self.coref.entities() if e.name.endswith(" " + prefix)]
+        ending = [e for e in self.coref.entities() if e.name.endswith(" " + prefix) or self._legal_form_of(e, prefix)]
         if len(ending) == 1:
-            return ending[0]  # "Bundesbank-Präsident" in an article about the "Deutsche Bundesbank"
+            return ending[0]  # "Bundesbank-Präsident" for the "Deutsche Bundesbank", "Helios-Chefin" for "Helios GmbH"
         if prefix in self.lex.organizations or (name_shaped(prefix) and prefix.isupper()):
             return Entity.named(prefix, EntityType.ORGANIZATION)
         return None
+
+    def _legal_form_of(self, entity: Entity, prefix: str) -> bool:
+        words = entity.name.split()
+        return len(words) >= 2 and " ".join(words[:-1]) == prefix and words[-1] in self.lex.legal
 
     def compound(self, tok: Token) -> bool:
         """Split "Nordwind-Chefin" into the name Nordwind, "-" and "chefin", if Nordwind names an entity."""

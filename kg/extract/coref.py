@@ -139,6 +139,7 @@ class Coreference:
                 self._cluster_of[m.span] = cluster
             for alias in (cluster.entity.name, *cluster.entity.aliases):
                 self._named.setdefault(alias, cluster)
+        self._by_last_word: dict[str, list[Entity]] | None = None
         self._first_of_type: dict[EntityType, str] = {}
         for m in self.names:
             entity = self._cluster_of[m.span].entity
@@ -164,6 +165,16 @@ class Coreference:
         """The entity the document calls ``name`` (its canonical name or an alias), if any."""
         cluster = self._named.get(name)
         return cluster.entity if cluster else None
+
+    def ending_in(self, word: str) -> list[Entity]:
+        """The entities whose name ends in ``word`` after other words ("Deutsche Bundesbank" for "Bundesbank")."""
+        if self._by_last_word is None:
+            self._by_last_word = defaultdict(list)
+            for cluster in self._by_id.values():
+                words = cluster.entity.name.split()
+                if len(words) > 1:
+                    self._by_last_word[words[-1]].append(cluster.entity)
+        return list(self._by_last_word.get(word, []))
 
     def gender(self, entity: Entity) -> str | None:
         """'m' or 'f' for a person whose given name says so, else None."""
@@ -220,9 +231,11 @@ class Coreference:
         i = bisect_right(self._sentence_starts, before) - 1
         if i < 0:
             return None
-        bounds = [(self._sentence_starts[i], before)]
+        # Bounded by the window, so that a document of one endless sentence costs no more per description.
+        floor = before - ANTECEDENT_WINDOW
+        bounds = [(max(floor, self._sentence_starts[i]), before)]
         if i > 0:
-            bounds.append((self._sentence_starts[i - 1], self._sentence_starts[i]))
+            bounds.append((max(floor, self._sentence_starts[i - 1]), self._sentence_starts[i]))
         for lo, hi in bounds:
             for m in self.names[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]:
                 cluster = self._cluster_of[m.span]

@@ -84,14 +84,13 @@ class Lexicon:
         folded = word.casefold()
         if word in self.roles or (word[:1].isupper() and folded in self.lower_roles):
             return True
-        return any(folded.endswith(r) for r in self.role_heads)
+        return bool(self.role_heads) and folded.endswith(self.role_heads)
 
     def is_org_word(self, word: str) -> bool:
         """A word that makes a name an organisation ("University", "Bank"; German also "Landesbank")."""
         if word in self.org_words:
             return True
-        folded = word.casefold()
-        return any(folded.endswith(h) for h in self.org_heads)
+        return bool(self.org_heads) and word.casefold().endswith(self.org_heads)
 
     def forms(self, word: str) -> list[str]:
         """The case-folded head of ``word`` and its stems without inflection endings: "Konzerns" -> konzerns,
@@ -105,7 +104,7 @@ class Lexicon:
         ]
 
     def _is_cue(self, word: str, cues: frozenset[str], heads: tuple[str, ...]) -> bool:
-        return any(f in cues or f.endswith(heads) for f in self.forms(word))
+        return any(f in cues or (bool(heads) and f.endswith(heads)) for f in self.forms(word))
 
     def cue_type(self, word: str) -> EntityType | None:
         """The type a cue noun gives the name after it: "KI-Unternehmen", "Windkraftkonzerns", "chatbot", a role.

@@ -9,7 +9,7 @@ Confidence: 0.85 for a clause ("Acme sued Globex"), 0.8 for a role ("Maria Lopez
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from kg.extract.analysis import Analysis
@@ -17,7 +17,7 @@ from kg.extract.base import Extractor
 from kg.extract.coref import Resolved
 from kg.extract.relations.expansion import expand
 from kg.extract.relations.filters import Filters
-from kg.extract.relations.grammar import Grammar, Pattern, Slot, grammar
+from kg.extract.relations.grammar import Grammar, Pattern, Slot, Words, grammar
 from kg.extract.relations.items import Item, Kind, sentence_items
 from kg.extract.relations.matcher import Match, Matcher
 from kg.extract.relations.naming import owned_by_name
@@ -101,11 +101,24 @@ def _sentence(analysis: Analysis, rules: Grammar, sentence: Sentence) -> list[Fo
     filters = Filters(analysis.text, items, rules)
     found: list[Found] = []
     for pattern in patterns:
-        for start in range(len(items)):
+        for start in _starts(pattern, items):
             match = matcher.match(pattern, start)
             if match is not None and not filters.rejects(match, pattern.kind):
                 found += _found(analysis, rules, items, sentence, pattern, match)
     return found
+
+
+def _starts(pattern: Pattern, items: Sequence[Item]) -> Iterable[int]:
+    """Where ``pattern`` can begin: at an item its first element takes (all items where that is not cheap to
+    tell)."""
+    first = pattern.elements[0]
+    if isinstance(first, Slot):
+        kinds = (Kind.POSSESSIVE, Kind.NAME) if first.possessor else (Kind.NAME, Kind.PRONOUN, Kind.DESCRIPTION)
+        return (i for i, item in enumerate(items) if item.kind in kinds)
+    if isinstance(first, Words) and not first.optional and not first.prefixes and not first.suffixes:
+        heads = {option[0] for option in first.options}
+        return (i for i, item in enumerate(items) if item.kind is Kind.WORD and item.text in heads)
+    return range(len(items))
 
 
 def _resolved(analysis: Analysis, item: Item, others: Sequence[Resolved] = ()) -> Resolved | None:

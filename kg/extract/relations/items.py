@@ -121,7 +121,8 @@ class _Builder:
         entity = self.coref.named(prefix) or self.coref.named(prefix.replace("-", " "))
         if entity is not None or not self.lex.is_role(suffix) or prefix in self.lex.not_names:
             return entity
-        ending = [e for e in self.coref.entities() if e.name.endswith(" " + prefix) or self._legal_form_of(e, prefix)]
+        ending = [e for e in self.coref.ending_in(prefix.split()[-1]) if e.name.endswith(" " + prefix)]
+        ending += [e for word in self.lex.legal for e in self.coref.ending_in(word) if self._legal_form_of(e, prefix)]
         if len(ending) == 1:
             return ending[0]  # "Bundesbank-Präsident" for the "Deutsche Bundesbank", "Helios-Chefin" for "Helios GmbH"
         if prefix in self.lex.organizations or (name_shaped(prefix) and prefix.isupper()):

@@ -319,16 +319,14 @@ class Coreference:
                 best = (score, m)
         return best[1] if best else None
 
+    def _reading(self, before: int, r: _Reading, exclude: frozenset[str]) -> NameMention | None:
+        if r.salient:
+            return self._salient(before, r, exclude)
+        # "HTC zeigte auf dem Mobile World Congress seines ... System": the topic of the clause, then the nearest.
+        return self._local(before, r.types, exclude) or self._nearest(before, r.types, r.gender, exclude)
+
     def _pronoun(self, span: Span, readings: tuple[_Reading, ...], exclude: frozenset[str]) -> Entity | None:
-        found = [
-            m
-            for r in readings
-            if (
-                m := self._salient(span.start, r, exclude)
-                if r.salient
-                else self._nearest(span.start, r.types, r.gender, exclude)
-            )
-        ]
+        found = [m for r in readings if (m := self._reading(span.start, r, exclude))]
         # Of several readings ("sie": she or they), the one with the nearest antecedent wins.
         return self._entity(max(found, key=lambda m: m.span.start)) if found else None
 

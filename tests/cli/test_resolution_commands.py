@@ -44,6 +44,8 @@ def test_merge_and_split_report_what_moved_and_entities_show_it(store: str) -> N
     assert back.exit_code == 0 and "split 'Borea GmbH' off 'Nordwind AG'" in back.stdout
     listing = CliRunner().invoke(main, ["entities", "--store", store, "--name", "nordwind"])
     assert "aliases" not in listing.stdout
+    validated = CliRunner().invoke(main, ["validate", "--store", store])
+    assert validated.exit_code == 0, validated.output
 
 
 def test_a_bad_correction_is_one_line_on_stderr(store: str) -> None:

@@ -6,7 +6,7 @@ article; "Nordwind" joins "Nordwind Energie"; "ASEAN" joins the "Association of 
 (ASEAN)" it abbreviates). Pronouns ("er", "she", "its") and descriptions ("das Unternehmen", "the company")
 take an earlier entity of a compatible type: a description the first one named in its sentence or the one
 before (the topic of the passage), a singular pronoun the most salient one in a window (for "he" and "she"
-of a compatible gender), a plural pronoun or a possessive "its" the nearest.
+of a compatible gender), a plural pronoun or a possessive "its" the topic of its clause or the nearest.
 
 >>> from kg.lang import language
 >>> from kg.extract.mentions import find_names, tokenize
@@ -22,12 +22,12 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from kg.extract.clusters import Cluster, cluster_names
 from kg.extract.entity_types import Strength
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import NameMention
+from kg.extract.referring import Reading, referring
 from kg.lang import LanguageData
 from kg.model import Entity, EntityType, Mention, MentionKind, Span
 
@@ -40,21 +40,6 @@ SUBJECT_BONUS = 2
 #: How far back (in characters) the word before a name is looked for.
 ADVERBIAL_REACH = 24
 
-_PERSONAL = frozenset({EntityType.PERSON})
-_COLLECTIVE = frozenset({EntityType.ORGANIZATION, EntityType.PRODUCT, EntityType.PLATFORM, EntityType.UNNAMED_GROUP})
-#: pronouns.toml key -> the entity types and the gender (for persons) its words may stand for.
-_PRONOUN_KEYS: dict[str, tuple[frozenset[EntityType], str | None]] = {
-    "male": (_PERSONAL, "m"),
-    "female": (_PERSONAL, "f"),
-    "neuter": (_COLLECTIVE | {EntityType.THING}, None),
-    "plural": (_COLLECTIVE | _PERSONAL, None),
-    "possessive_male": (_PERSONAL, "m"),
-    "possessive_female": (_PERSONAL, "f"),
-    # What "its" or "sein" stands for owns, leads or employs: an organisation, not a product or a platform.
-    "possessive_neuter": (frozenset({EntityType.ORGANIZATION}), None),
-    "possessive_plural": (frozenset({EntityType.ORGANIZATION}) | _PERSONAL, None),
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Resolved:
@@ -62,51 +47,6 @@ class Resolved:
 
     mention: Mention
     entity: Entity
-
-
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    """One way a pronoun can be read: the entity types it may stand for, the gender if it is personal, and
-    whether it takes the most salient candidate (singular pronouns) or the nearest (plural ones: lists)."""
-
-    types: frozenset[EntityType]
-    gender: str | None
-    salient: bool
-    plural: bool = False
-
-
-@dataclass(frozen=True)
-class _Referring:
-    pronouns: dict[str, tuple[_Reading, ...]]
-    possessives: frozenset[str]
-    descriptions: dict[str, EntityType]
-    determiners: frozenset[str]
-    #: Prepositions that make a name an adverbial ("beim Landgericht"): not what a passage is about.
-    adjuncts: frozenset[str]
-
-
-@cache
-def _referring(lang: LanguageData) -> _Referring:
-    table = lang.table("pronouns")
-    readings: dict[str, list[_Reading]] = defaultdict(list)
-    for key, (types, gender) in _PRONOUN_KEYS.items():
-        for word in table.get(key, []):
-            # "he", "it" and "his" take the most salient candidate; "its" and "they" the nearest ("Sendero
-            # Luminoso and its leader").
-            salient = key in ("male", "female", "neuter", "possessive_male", "possessive_female")
-            readings[word].append(_Reading(types, gender, salient, "plural" in key))
-    possessives = frozenset(w for k in _PRONOUN_KEYS if k.startswith("possessive") for w in table.get(k, []))
-    descriptions = {
-        noun.casefold(): EntityType(kind) for kind, nouns in table.get("descriptions", {}).items() for noun in nouns
-    }
-    adjuncts = lang.table("relations").get("filters", {}).get("adjunct_prepositions", [])
-    return _Referring(
-        {k: tuple(v) for k, v in readings.items()},
-        possessives,
-        descriptions,
-        frozenset(table.get("determiners", [])),
-        frozenset(str(a) for a in adjuncts),
-    )
 
 
 class Coreference:
@@ -248,7 +188,7 @@ class Coreference:
         if self.lang is None:
             return False
         before = self.text[max(0, m.span.start - ADVERBIAL_REACH) : m.span.start].split()
-        return bool(before) and before[-1].casefold() in _referring(self.lang).adjuncts
+        return bool(before) and before[-1].casefold() in referring(self.lang).adjuncts
 
     def _named_after(
         self, before: int, types: frozenset[EntityType], noun: str, exclude: frozenset[str]
@@ -292,10 +232,10 @@ class Coreference:
         """The entity of one of ``types`` that the passage before ``before`` is about: the first one named in
         its sentence or the one before, else the most salient one in the window ("Konkret schrieb Mitgründer
         Ilya Sutskever" in a paragraph about OpenAI)."""
-        m = self._local(before, types, frozenset()) or self._salient(before, _Reading(types, None, True), frozenset())
+        m = self._local(before, types, frozenset()) or self._salient(before, Reading(types, None, True), frozenset())
         return self._entity(m) if m else None
 
-    def _salient(self, before: int, reading: _Reading, exclude: frozenset[str]) -> NameMention | None:
+    def _salient(self, before: int, reading: Reading, exclude: frozenset[str]) -> NameMention | None:
         """Of the candidates named in the window, the most salient (the nearest if they tie): "he" in a
         profile is the person it profiles, even when someone else was named in between."""
         best: tuple[int, NameMention] | None = None
@@ -319,13 +259,13 @@ class Coreference:
                 best = (score, m)
         return best[1] if best else None
 
-    def _reading(self, before: int, r: _Reading, exclude: frozenset[str]) -> NameMention | None:
+    def _reading(self, before: int, r: Reading, exclude: frozenset[str]) -> NameMention | None:
         if r.salient:
             return self._salient(before, r, exclude)
         # "HTC zeigte auf dem Mobile World Congress seines ... System": the topic of the clause, then the nearest.
         return self._local(before, r.types, exclude) or self._nearest(before, r.types, r.gender, exclude)
 
-    def _pronoun(self, span: Span, readings: tuple[_Reading, ...], exclude: frozenset[str]) -> Entity | None:
+    def _pronoun(self, span: Span, readings: tuple[Reading, ...], exclude: frozenset[str]) -> Entity | None:
         found = [m for r in readings if (m := self._reading(span.start, r, exclude))]
         # Of several readings ("sie": she or they), the one with the nearest antecedent wins.
         return self._entity(max(found, key=lambda m: m.span.start)) if found else None
@@ -345,11 +285,11 @@ class Coreference:
         words = span.of(self.text).split()
         if not words:
             return None
-        referring = _referring(self.lang)
+        words_of = referring(self.lang)
         head = words[-1].casefold()
         described = self.described(words)
-        if len(words) == 1 and head in referring.pronouns:
-            readings = tuple(r for r in referring.pronouns[head] if singular is None or r.plural != singular)
+        if len(words) == 1 and head in words_of.pronouns:
+            readings = tuple(r for r in words_of.pronouns[head] if singular is None or r.plural != singular)
             entity = self._pronoun(span, readings, exclude)
             kind = MentionKind.PRONOUN
         elif described is not None:
@@ -375,18 +315,18 @@ class Coreference:
         a description noun of pronouns.toml, or the noun alone)."""
         if self.lang is None or not words or len(words) > 2:
             return None
-        referring = _referring(self.lang)
-        if len(words) == 2 and words[0].casefold() not in referring.determiners:
+        words_of = referring(self.lang)
+        if len(words) == 2 and words[0].casefold() not in words_of.determiners:
             return None
         for form in lexicon(self.lang).forms(words[-1]):
-            if form in referring.descriptions:
-                return referring.descriptions[form]
+            if form in words_of.descriptions:
+                return words_of.descriptions[form]
         return None
 
     def is_possessive(self, word: str) -> bool:
         """True for a possessive determiner ("sein", "its") of the document's language."""
-        return self.lang is not None and word.casefold() in _referring(self.lang).possessives
+        return self.lang is not None and word.casefold() in referring(self.lang).possessives
 
     def is_pronoun(self, word: str) -> bool:
         """True for a pronoun that can stand for a third party ("er", "they"; not "ich", "we")."""
-        return self.lang is not None and word.casefold() in _referring(self.lang).pronouns
+        return self.lang is not None and word.casefold() in referring(self.lang).pronouns

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from kg.lang import LanguageData, available_languages, language
 from kg.model import EntityType
@@ -121,6 +122,10 @@ class Lexicon:
         return None
 
 
+def _strings(table: dict[str, Any], key: str) -> list[str]:
+    return [str(w) for w in table.get(key, [])]
+
+
 def _union(topic: str) -> frozenset[str]:
     return frozenset(w for code in available_languages() for w in language(code).words(topic))
 
@@ -139,12 +144,9 @@ def _heads(words: list[str], german: bool) -> tuple[str, ...]:
 def lexicon(lang: LanguageData) -> Lexicon:
     """The lexicon of ``lang``, built from its ``names.toml``, ``roles.toml``, ``pronouns.toml`` and word lists."""
     names = lang.table("names")
-    pronouns = lang.table("pronouns")
     roles = [str(r) for r in lang.table("roles").get("person", {}).get("nouns", [])]
     german = lang.code == "de"
-    org_words = [str(w) for w in names.get("organization_words", [])]
-    org_cues = [str(w) for w in names.get("organization_cues", [])]
-    product_cues = [str(w) for w in names.get("product_cues", [])]
+    org_words, org_cues = _strings(names, "organization_words"), _strings(names, "organization_cues")
     return Lexicon(
         code=lang.code,
         stop=lang.words("stopwords"),
@@ -152,12 +154,12 @@ def lexicon(lang: LanguageData) -> Lexicon:
         lower_roles=frozenset(r for r in roles if r.islower()),
         role_heads=_heads(roles, german),
         org_cues=frozenset(c.casefold() for c in org_cues),
-        product_cues=frozenset(c.casefold() for c in product_cues),
+        product_cues=frozenset(c.casefold() for c in _strings(names, "product_cues")),
         org_cue_heads=_heads(org_cues, german),
         product_cue_heads=(),  # product heads are too often plain words: "Beispiel", "Geschäftsmodell"
-        inflections=tuple(str(e) for e in names.get("inflections", [])),
-        apposition=frozenset(str(w) for w in names.get("apposition", [])),
-        copulas=frozenset(str(w) for w in names.get("copulas", [])),
+        inflections=tuple(_strings(names, "inflections")),
+        apposition=frozenset(_strings(names, "apposition")),
+        copulas=frozenset(_strings(names, "copulas")),
         platforms=frozenset(names.get("platform_names", [])),
         legal=frozenset(names.get("legal_forms", [])),
         org_words=frozenset(org_words),
@@ -172,7 +174,7 @@ def lexicon(lang: LanguageData) -> Lexicon:
         noun_endings=tuple(names.get("noun_endings", [])),
         not_names=frozenset(names.get("not_names", [])),
         openers=frozenset(names.get("sentence_openers", [])),
-        pronouns=frozenset(w for v in pronouns.values() if isinstance(v, list) for w in v),
+        pronouns=frozenset(w for v in lang.table("pronouns").values() if isinstance(v, list) for w in v),
         male=_union("male_names"),
         female=_union("female_names"),
         places=_union("places"),

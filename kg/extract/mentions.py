@@ -239,23 +239,15 @@ def _trim(words: list[str], lex: Lexicon, first: bool) -> int:
     return n
 
 
-def _opens_as_name(word: str, following: Token | None, lex: Lexicon) -> bool:
-    """An English word that opens a sentence names something unless it is a known opener ("However"), looks
-    like an adverb or participle ("Currently", "Joining", "Established") or is set off by a comma."""
-    if word in lex.openers or word.endswith(("ly", "ing", "ed")) or lex.cue_type(word) is not None:
-        return False
-    return following is not None and following.text != ","
-
-
-def _supported(
-    words: list[str], cue: EntityType | None, strength: Strength, first: bool, following: Token | None, lex: Lexicon
-) -> bool:
+def _supported(words: list[str], cue: EntityType | None, strength: Strength, first: bool, lex: Lexicon) -> bool:
     if cue is not None or strength >= Strength.LIST or name_shaped(words[0]):
         return True
     if lex.compounds:
         # German capitalises every noun: only a name of several words inside a sentence stands on its own.
         return len(words) >= 2 and not first
-    return len(words) >= 2 or not first or _opens_as_name(words[0], following, lex)
+    # A single capitalised English word that opens a sentence may be any word ("Patent fights like this ...");
+    # it is a name where the article also writes it inside a sentence.
+    return len(words) >= 2 or not first
 
 
 def _genitive(words: list[str], tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
@@ -292,8 +284,7 @@ def _mention(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -
     first = _sentence_start(text, tokens, i) and not skip
     end = tokens[j - 1].span.end if tokens[j - 1].text == "." else tokens[j - 1].span.start + len(words[-1])
     span = Span(tokens[i].span.start, end)
-    following = tokens[j] if j < len(tokens) else None
-    return NameMention(span, span.of(text), kind, _supported(words, cue, strength, first, following, lex), strength)
+    return NameMention(span, span.of(text), kind, _supported(words, cue, strength, first, lex), strength)
 
 
 def _role_phrase(tokens: Sequence[Token], i: int, lex: Lexicon) -> int:

@@ -16,7 +16,7 @@ start of the clause, capitalised: "May" in "acquired it in May" is a month, "If"
 ...     pattern = compile_pattern("{S} .. sued {O}", "sued", "clause")
 ...     matches = [m for i in range(len(items)) if (m := Matcher(items, grammar(a.lang), a.lang).match(pattern, i))]
 ...     return [Filters(a.text, items, grammar(a.lang)).rejects(m, "clause") for m in matches]
->>> verdicts("Acme has not sued Globex, but Initech sued Hooli.")
+>>> verdicts("Acme Corp has not sued Globex, but Initech sued Hooli.")
 [True, False]
 >>> verdicts("Has Acme sued Globex?"), verdicts("If Acme sued Globex, it would win.")
 ([True], [True])

@@ -17,19 +17,35 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, BinaryIO
 
+from kg.errors import ResolutionError
 from kg.export import export_to
 from kg.ingest import read_documents
 from kg.ingest.sources import FileKey
-from kg.model import Claim, Document
+from kg.model import Claim, Document, EntityType
 from kg.pipeline import Failure, IngestReport, extract_documents, ingest_paths
+from kg.resolve import CorrectionReport, merge_entities, split_entity
+from kg.resolve.listing import EntityRecord, list_entities
 from kg.store import open_store
-from kg.store.base import QueryResult, Stats
+from kg.store.base import QueryResult, Stats, Store
 from kg.validate import ValidationReport, validate_store
 
 if TYPE_CHECKING:
     from kg.render.view import GraphView, Selection
 
-__all__ = ["export", "extract", "ingest", "open_store", "query", "read_documents", "stats", "validate", "visualize"]
+__all__ = [
+    "entities",
+    "export",
+    "extract",
+    "ingest",
+    "merge",
+    "open_store",
+    "query",
+    "read_documents",
+    "split",
+    "stats",
+    "validate",
+    "visualize",
+]
 
 PathLike = str | os.PathLike[str]
 
@@ -116,3 +132,44 @@ def visualize(
         view = views.build_view(source, selection or views.Selection())
     renderer.render(view, output, lang)
     return view
+
+
+def entities(
+    store: PathLike | None = None,
+    name: str | None = None,
+    kind: EntityType | None = None,
+    mentions: bool = False,
+    wait: float = 0.0,
+) -> list[EntityRecord]:
+    """The stored entities (those whose id, name or alias contains ``name``, of type ``kind``), with their
+    aliases, resolutions and, if asked, the mentions that resolved to them."""
+    with open_store(store, readonly=True, wait=wait) as source:
+        return list_entities(source, name, kind, mentions)
+
+
+def merge(source: str, target: str, store: PathLike | None = None, wait: float = 0.0) -> CorrectionReport:
+    """Make entity ``source`` one with ``target`` (id, name or alias); recorded, and replayed on re-ingestion."""
+    with open_store(store, wait=wait) as opened:
+        return merge_entities(opened, source, target)
+
+
+def split(
+    entity: str,
+    alias: str,
+    store: PathLike | None = None,
+    name: str | None = None,
+    document: str | None = None,
+    wait: float = 0.0,
+) -> CorrectionReport:
+    """Give the mentions called ``alias`` of ``entity`` (in ``document`` only: a source, URL or id) to another
+    entity named ``name``; recorded, and replayed on re-ingestion."""
+    with open_store(store, wait=wait) as opened:
+        doc = _one_document(opened, document) if document else None
+        return split_entity(opened, entity, alias, name, doc)
+
+
+def _one_document(store: Store, source: str) -> str:
+    found = store.find_documents(source)
+    if len(found) != 1:
+        raise ResolutionError(f"{source!r} names {len(found)} stored documents; give one path, URL or id")
+    return found[0]

@@ -1,7 +1,8 @@
-"""The pipeline's stages wired together: read → extract → store, batch by batch.
+"""The pipeline's stages wired together: read → extract → resolve → store, batch by batch.
 
-Extraction is a pure function of a document's text, so it runs in worker processes when asked; reading,
-deduplication and writing stay in the calling process, which alone holds the store. One bad input never
+Extraction (with resolution inside each document) is a pure function of a document's text, so it runs in
+worker processes when asked; reading, deduplication, resolution across documents (against what the store
+holds) and writing stay in the calling process, which alone holds the store. One bad input never
 stops a batch: it becomes a :class:`Failure` in the report and the rest is stored.
 """
 
@@ -19,6 +20,7 @@ from kg.extract.base import Extractor
 from kg.ingest import read_documents
 from kg.ingest.sources import FileKey
 from kg.model import Claim, Document
+from kg.resolve import Resolver, unify_document
 from kg.store.base import Store, WriteResult
 
 __all__ = ["BATCH_SIZE", "Failure", "IngestReport", "extract_documents", "ingest_paths"]
@@ -56,7 +58,7 @@ class IngestReport:
 
 def _extract_one(document: Document) -> list[Claim] | Failure:
     try:
-        return extract_claims(document, _worker_extractors())
+        return unify_document(extract_claims(document, _worker_extractors()))
     except Exception as exc:
         return Failure(document.source, f"{document.source}: extraction failed ({type(exc).__name__}: {exc})", "KG500")
 
@@ -116,9 +118,10 @@ def ingest_paths(
     """Read, extract and store every article below ``paths``; documents already stored are left alone."""
     report = IngestReport()
     pool = _pool(workers)
+    resolver = Resolver(store)
     try:
         for batch in _batches(read_documents(paths), BATCH_SIZE):
-            _ingest_batch(batch, store, pool, report)
+            _ingest_batch(batch, store, pool, report, resolver)
             if progress is not None:
                 progress(len(batch))
     finally:
@@ -128,7 +131,11 @@ def ingest_paths(
 
 
 def _ingest_batch(
-    batch: list[Document | InputError], store: Store, pool: ProcessPoolExecutor | None, report: IngestReport
+    batch: list[Document | InputError],
+    store: Store,
+    pool: ProcessPoolExecutor | None,
+    report: IngestReport,
+    resolver: Resolver,
 ) -> None:
     fresh: dict[str, Document] = {}
     for item in batch:
@@ -141,14 +148,13 @@ def _ingest_batch(
     known = store.known_documents(fresh)
     report.unchanged += len(known)
     todo = [d for i, d in fresh.items() if i not in known]
-    stored: list[Document] = []
-    claims: list[Claim] = []
+    extracted: list[tuple[Document, list[Claim]]] = []
     for doc, result in zip(todo, _map(todo, pool), strict=True):
         if isinstance(result, Failure):
             report.failed.append(result)
         else:
-            stored.append(doc)
-            claims.extend(result)
-    if stored:
-        report.written += store.write(stored, claims)
+            extracted.append((doc, result))
+    if extracted:
+        stored = [doc for doc, _claims in extracted]
+        report.written += store.write(stored, resolver.resolve(extracted))
         report.new += len(stored)

@@ -30,6 +30,9 @@ COMMANDS = {
     "export": "export",
     "validate": "validate",
     "viz": "viz",
+    "entities": "entities",
+    "merge": "merge",
+    "split": "split",
 }
 
 

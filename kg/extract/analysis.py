@@ -97,7 +97,7 @@ class Analysis:
 
     @cached_property
     def coref(self) -> Coreference:
-        return Coreference(self.text, self.names, self.lang, self.document.id)
+        return Coreference(self.text, self.names, self.lang, self.document.id, [s.span for s in self.sentences])
 
     def evidence(self, span: Span, extractor: ExtractorInfo, confidence: float, **details: object) -> Evidence:
         """Evidence for ``span`` of this document (see :meth:`kg.model.Evidence.at`)."""

@@ -20,13 +20,14 @@ from typing import Any, BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.model import Claim, Document, Entity, EntityType
+from kg.model import Claim, Document, Entity, EntityType, Resolution
 from kg.store import rdf_mapping as rm
+from kg.store import rdf_resolution as rr
 from kg.store import sparql
 from kg.store.base import ClaimFilter, QueryResult, RetractResult, Stats, Store, WriteResult
 from kg.store.lock import StoreLock
 from kg.store.rdf_reading import claims_from_rows, document_from_row, entity_from_row, key_of
-from kg.vocab import ENTITY_CLASSES, KG, RDF, SCHEMA, iri, vocabulary
+from kg.vocab import ENTITY_CLASSES, KG, PROV, RDF, SCHEMA, iri, vocabulary
 
 __all__ = ["RdfStore"]
 
@@ -37,9 +38,24 @@ _TYPE = ox.NamedNode(RDF + "type")
 _PREDICATE = ox.NamedNode(RDF + "predicate")
 _SUPPORTS = ox.NamedNode(KG + "supports")
 _INGESTED = ox.NamedNode(KG + "ingestedAt")
+_USED = ox.NamedNode(PROV + "used")
 _NAME = ox.NamedNode(SCHEMA + "name")
 _THING = ox.NamedNode(ENTITY_CLASSES[EntityType.THING])
 _CLASSES = {ox.NamedNode(c) for c in ENTITY_CLASSES.values()}
+
+
+def unsupported_update(template: str, claims: set[str], entities: set[str]) -> str:
+    """``template`` (holding :data:`sparql.UNSUPPORTED`) with its VALUES blocks for the IRIs of the claims and
+    entities to check, and for the predicates whose parent property (kg:said for kg:wrote) goes with them."""
+    kin = {name: p for name, p in vocabulary().items() if p.parent is not None}
+    parents = " ".join(f"(<{KG}{n}> <{KG}{p.parent}>)" for n, p in sorted(kin.items()))
+    family = " ".join(f"(<{KG}{p.parent}> <{KG}{n}>) (<{KG}{n}> <{KG}{n}>)" for n, p in sorted(kin.items()))
+    return (
+        template.replace("{CLAIMS}", sparql.values("c", sorted(claims) or [iri("claim", "none")]))
+        .replace("{ENTITIES}", sparql.values("x", sorted(entities) or [iri("entity", "none")]))
+        .replace("{PARENTS}", f"VALUES (?pred ?parent) {{ {parents} }}")
+        .replace("{KIN}", f"VALUES (?parent ?kin) {{ {family} }}")
+    )
 
 
 def _now() -> str:
@@ -117,7 +133,8 @@ class RdfStore(Store):
             for ev in claim.evidence:
                 if (ev.document, str(ev.extractor)) not in activities:
                     activities.add((ev.document, str(ev.extractor)))
-                    lines += rm.activity_lines(ev.document, ev.extractor, when)
+                    if not self._has(rm.activity_iri(ev.document, ev.extractor).strip("<>"), _USED):
+                        lines += rm.activity_lines(ev.document, ev.extractor, when)
                 if not self._has(iri("evidence", claim.evidence_id(ev)), _SUPPORTS):
                     result.evidence_added += 1
                 lines += rm.evidence_lines(claim, ev)
@@ -206,18 +223,9 @@ class RdfStore(Store):
             return RetractResult()
         docs = sparql.values("doc", [iri("doc", i) for i in ids])
         found = self._select(sparql.RETRACT_CANDIDATES.replace("{FILTER}", docs))
-        claims = sparql.values("c", sorted({str(r["c"]) for r in found}) or [iri("claim", "none")])
-        entities = sparql.values("x", sorted({str(r["x"]) for r in found}) or [iri("entity", "none")])
-        kin = {name: p for name, p in vocabulary().items() if p.parent is not None}
-        parents = " ".join(f"(<{KG}{n}> <{KG}{p.parent}>)" for n, p in sorted(kin.items()))
-        family = " ".join(f"(<{KG}{p.parent}> <{KG}{n}>) (<{KG}{n}> <{KG}{n}>)" for n, p in sorted(kin.items()))
-        update = (
-            sparql.RETRACT.replace("{DOCS}", docs)
-            .replace("{CLAIMS}", claims)
-            .replace("{ENTITIES}", entities)
-            .replace("{PARENTS}", f"VALUES (?pred ?parent) {{ {parents} }}")
-            .replace("{KIN}", f"VALUES (?parent ?kin) {{ {family} }}")
-        )
+        claims = {str(r["c"]) for r in found}
+        entities = {str(r["x"]) for r in found}
+        update = unsupported_update(sparql.RETRACT.replace("{DOCS}", docs), claims, entities)
         before = self.stats().counts
         try:
             self._store.update(update, prefixes=sparql.PREFIXES)
@@ -230,6 +238,31 @@ class RdfStore(Store):
             evidence_removed=before["evidence"] - after["evidence"],
             entities_removed=before["entities"] - after["entities"],
         )
+
+    # -- entity resolution ------------------------------------------------------------------------------------
+
+    def replace_claims(self, removed: Sequence[str], added: Sequence[Claim]) -> WriteResult:
+        if self.readonly:
+            raise StoreError("the store was opened read-only")
+        claims = {iri("claim", i) for i in removed}
+        if claims:
+            chosen = sparql.values("c", sorted(claims))
+            entities = {str(r["x"]) for r in self._select(rr.CLAIM_ENTITIES.replace("{CLAIMS}", chosen))}
+            update = unsupported_update(rr.REMOVE_CLAIM_EVIDENCE + sparql.UNSUPPORTED, claims, entities)
+            try:
+                self._store.update(update, prefixes=sparql.PREFIXES)
+            except (OSError, SyntaxError) as exc:
+                raise StoreError(f"rewriting claims in {self.path} failed: {exc}") from None
+        return self.write([], added)
+
+    def record_resolution(self, resolution: Resolution) -> None:
+        if self.readonly:
+            raise StoreError("the store was opened read-only")
+        if not self._has(iri("resolution", resolution.id), _TYPE):
+            self._load(rr.resolution_lines(resolution, _now()))
+
+    def resolutions(self) -> list[Resolution]:
+        return [rr.resolution_from_row(row) for row in self._select(rr.RESOLUTIONS)]
 
     def dump(self, output: BinaryIO, format: ox.RdfFormat) -> None:
         """Serialise the whole store natively (Turtle, TriG, N-Quads, N-Triples, JSON-LD, RDF/XML)."""

@@ -134,7 +134,7 @@ if __name__ == "__main__":
 def test_every_quote_carries_its_cue_speaker_content_mode_and_confidence(path: Path) -> None:
     [doc] = read_documents([path])
     assert isinstance(doc, Document)
-    for claim in extract_claims(doc):
+    for claim in (c for c in extract_claims(doc) if c.kind is ClaimKind.QUOTE):
         ev = claim.evidence[0]
         assert ev.cue is not None and ev.subject_mention is not None and ev.content is not None, claim
         assert ev.mode is not None and 0.0 < ev.confidence <= 1.0

@@ -17,7 +17,7 @@ from kg.model import Claim
 from kg.store import open_store
 from kg.store.base import Store
 from tests.arcadedb import BoltServer
-from tests.facts import NORDLICHT_EN, entity, fill
+from tests.facts import NORDLICHT_EN, correct, entity, fill
 
 pytestmark = pytest.mark.neo4j
 
@@ -154,6 +154,32 @@ QUESTIONS = [
            WHERE y <> x RETURN DISTINCT $name AS name, y.name AS other""",
         {"name": "Baltic Grid"},
     ),
+    Question(
+        "which entities may be the same",
+        """SELECT ?name ?other WHERE { ?a kg:possiblySameAs ?b . ?a schema:name ?name . ?b schema:name ?other }""",
+        "MATCH (a:Entity)-[:POSSIBLY_SAME_AS]->(b:Entity) RETURN a.name AS name, b.name AS other",
+    ),
+    Question(
+        "what was merged into an entity, and by whom",
+        """SELECT ?name ?merged ?agent WHERE {
+             ?r kg:resolutionKind "merge" ; kg:resolvedTarget ?t ; kg:entityName ?merged ; prov:wasAttributedTo ?by .
+             ?by kg:agentName ?agent . ?t schema:name ?name }""",
+        """MATCH (r:Resolution {kind: 'merge'})-[:RESOLVED_TARGET]->(t:Entity)
+           RETURN t.name AS name, r.entityName AS merged, r.agent AS agent""",
+    ),
+    Question(
+        "the aliases of every entity",
+        "SELECT ?name ?alias WHERE { ?e a kg:Entity ; schema:name ?name ; kg:alias ?alias }",
+        "MATCH (e:Entity) UNWIND e.aliases AS alias RETURN e.name AS name, alias",
+    ),
+    Question(
+        "names split off in one article, and who they are",
+        """SELECT ?name ?alias ?into ?source WHERE {
+             ?r kg:resolutionKind "split" ; kg:entityName ?name ; kg:resolvedAlias ?alias ; kg:resolvedTarget ?t ;
+                kg:inDocument ?doc . ?t schema:name ?into . ?doc kg:source ?source }""",
+        """MATCH (r:Resolution {kind: 'split'})-[:RESOLVED_TARGET]->(t:Entity) MATCH (d:Document {id: r.document})
+           RETURN r.entityName AS name, r.alias AS alias, t.name AS into, d.source AS source""",
+    ),
 ]
 
 
@@ -163,8 +189,9 @@ def stores(bolt_server: BoltServer, tmp_path_factory: pytest.TempPathFactory) ->
     bolt_server.clear()
     path: Path = tmp_path_factory.mktemp("parity") / "store"
     with open_store(path) as rdf, open_store(bolt_server.uri, **bolt_server.options()) as graph:
-        fill(rdf)
-        fill(graph)
+        for store in (rdf, graph):
+            fill(store)
+            correct(store)
         yield rdf, graph
 
 

@@ -1,5 +1,6 @@
-"""Shared fixtures: the hand-written articles in tests/fixtures, a fresh store per test, the seed article
-from ../shared where it exists, and a real Bolt + Cypher server for the tests marked ``neo4j``."""
+"""Shared fixtures: the hand-written articles in tests/fixtures, a fresh store per test (of each backend, where
+asked), the seed article from ../shared where it exists, and a real Bolt + Cypher server for the tests marked
+``neo4j``."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.store import Location
 from tests.arcadedb import BoltServer, arcadedb
 
 HERE = Path(__file__).parent
@@ -17,6 +19,9 @@ ARTICLES = HERE / "fixtures" / "articles"
 SHARED = HERE.parent.parent / "shared"
 SEED = SHARED / "seed" / "grok-open-source.de.txt"
 SEED_GOLD = SHARED / "seed" / "grok-open-source.de.gold.json"
+
+#: Every store backend, for tests that run against each: the embedded one, and Neo4j over Bolt.
+BACKENDS = ["oxigraph", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 
 @pytest.fixture
@@ -30,6 +35,16 @@ def articles(tmp_path: Path) -> Path:
 @pytest.fixture
 def store_dir(tmp_path: Path) -> Path:
     return tmp_path / "store"
+
+
+@pytest.fixture(params=BACKENDS)
+def location(request: pytest.FixtureRequest, store_dir: Path) -> Location:
+    """Where a fresh, empty store of each backend is: a directory, or the session's Bolt server (emptied), with
+    the options to open it."""
+    if request.param == "neo4j":
+        server: BoltServer = request.getfixturevalue("bolt")
+        return Location(server.uri, **server.options())
+    return Location(store_dir)
 
 
 @pytest.fixture

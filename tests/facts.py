@@ -1,16 +1,30 @@
 """A small graph written by hand: three short articles (English and German) and the facts in them, as claims
 with their evidence, the way extractors would report them. It has what the store tests ask about: lawsuits,
 co-founders, a fact found in two articles, quotes in several modes, a quote with an addressee, and
-sub-predicates of "said" (wrote, announced)."""
+sub-predicates of "said" (wrote, announced); and a fourth article whose short names are corrected by a merge, a
+split and a recorded doubt."""
 
 from __future__ import annotations
 
-from kg.model import Claim, Document, Entity, EntityType, Evidence, ExtractorInfo, Mention, QuoteMode, Span
+from kg.model import (
+    Claim,
+    Document,
+    Entity,
+    EntityType,
+    Evidence,
+    ExtractorInfo,
+    Mention,
+    QuoteMode,
+    Resolution,
+    ResolutionKind,
+    Span,
+)
 from kg.pipeline import ingest_paths
+from kg.resolve import RESOLVER, merge_entities, split_entity
 from kg.store.base import Store
 from tests.conftest import ARTICLES
 
-__all__ = ["DOCUMENTS", "claims", "entity", "fill"]
+__all__ = ["DOCUMENTS", "FOLLOW_UP", "claims", "correct", "entity", "fill"]
 
 RELATIONS = ExtractorInfo("kg.test.relations", 1)
 QUOTES = ExtractorInfo("kg.test.quotes", 2)
@@ -45,8 +59,17 @@ SOL = Document.create(
 )
 DOCUMENTS = (NORDLICHT_EN, NORDLICHT_DE, SOL)
 
+#: An article that names its people and companies short: what :func:`correct` corrects.
+FOLLOW_UP = Document.create(
+    'Nordlicht sued Baltic Grid again. Vogt said that the court will decide. "Sol Robotics will grow," Lind said.',
+    "news/follow-up.en.txt",
+    language="en",
+    published="2024-06-01",
+)
+
 _TYPES = {
     "Nordlicht Energy": EntityType.ORGANIZATION,
+    "Nordlicht": EntityType.ORGANIZATION,
     "Baltic Grid": EntityType.ORGANIZATION,
     "Sol Robotics": EntityType.ORGANIZATION,
     "Handelsblatt": EntityType.ORGANIZATION,
@@ -134,3 +157,25 @@ def fill(store: Store) -> None:
     """Ingest the fixture articles (quotes, through the pipeline) and write the facts above."""
     ingest_paths([ARTICLES], store)
     store.write(list(DOCUMENTS), claims())
+
+
+def correct(store: Store) -> None:
+    """Write the facts of :data:`FOLLOW_UP` as they were extracted, then correct who is who: "Nordlicht" is
+    merged into "Nordlicht Energy", the "Lind" of that article (taken for Mara Lind) is split off as "Lena Lind",
+    and "Vogt" is recorded as possibly "Jana Vogt"."""
+    doc = FOLLOW_UP
+    lind = _quote(doc, '"Sol Robotics', "Lind", "Sol Robotics will grow", "said", QuoteMode.DIRECT)
+    store.write(
+        [doc],
+        [
+            _relation(doc, "Nordlicht sued", "Nordlicht", "sued", "Baltic Grid"),
+            _quote(doc, "Vogt said", "Vogt", "the court will decide", "said", QuoteMode.INDIRECT),
+            Claim.quote(entity("Mara Lind"), lind.content or "", lind.evidence),
+        ],
+    )
+    merge_entities(store, "Nordlicht", "Nordlicht Energy")
+    split_entity(store, "Mara Lind", "Lind", name="Lena Lind", document=doc.id)
+    vogt, jana = entity("Vogt"), entity("Jana Vogt")
+    store.record_resolution(
+        Resolution(ResolutionKind.AMBIGUOUS, vogt.id, jana.id, vogt.name, jana.name, agent=str(RESOLVER))
+    )

@@ -19,8 +19,16 @@ from typing import Any, BinaryIO
 
 from kg import __version__
 from kg.export.base import Exporter
+from kg.model import ResolutionKind
 from kg.store.base import Store
-from kg.store.neo4j_mapping import DOCUMENT_PROPERTIES, EVIDENCE_PROPERTIES, GraphRows, store_rows, utc_now
+from kg.store.neo4j_mapping import (
+    DOCUMENT_PROPERTIES,
+    EVIDENCE_PROPERTIES,
+    RESOLUTION_PROPERTIES,
+    GraphRows,
+    store_rows,
+    utc_now,
+)
 from kg.vocab import schema_file
 
 __all__ = ["NEO4J_CSV", "Neo4jCsvExporter", "csv_field"]
@@ -80,6 +88,31 @@ def _nodes(rows: GraphRows, when: str) -> dict[str, bytes]:
             ["id:ID(Evidence)", *_typed(EVIDENCE_PROPERTIES), ":LABEL"],
             ((v["id"], *(v["properties"].get(k) for k, _t in EVIDENCE_PROPERTIES), "Evidence") for v in rows.evidence),
         ),
+        "resolutions.csv": _csv(
+            ["id:ID(Resolution)", *_typed(RESOLUTION_PROPERTIES), ":LABEL"],
+            (
+                (r["id"], *(r["properties"].get(k) for k, _t in RESOLUTION_PROPERTIES), "Resolution")
+                for r in rows.resolutions
+            ),
+        ),
+    }
+
+
+def _resolution_links(rows: GraphRows) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """The relationships, by type and kind of start node, of resolutions to the entities that are there and of
+    entities an ambiguity names (as :data:`kg.store.cypher.LINK_RESOLUTIONS` and
+    :data:`kg.store.cypher.POSSIBLY_SAME_AS` make them)."""
+    present = {e["id"] for e in rows.entities}
+    found = [(r["id"], r["properties"]) for r in rows.resolutions]
+    doubts = {
+        (p["entity"], p["target"])
+        for _id, p in found
+        if p["kind"] == ResolutionKind.AMBIGUOUS.value and {p["entity"], p["target"]} <= present
+    }
+    return {
+        ("RESOLVED_ENTITY", "Resolution"): [(i, p["entity"]) for i, p in found if p["entity"] in present],
+        ("RESOLVED_TARGET", "Resolution"): [(i, p["target"]) for i, p in found if p["target"] in present],
+        ("POSSIBLY_SAME_AS", "Entity"): sorted(doubts),
     }
 
 
@@ -96,6 +129,8 @@ def _relationships(rows: GraphRows) -> dict[str, bytes]:
         "from.csv": links("Evidence", "Document", ((v["id"], v["document"]) for v in rows.evidence), "FROM"),
         "addressee.csv": links("Evidence", "Entity", addressees, "ADDRESSEE"),
     }
+    for (rel_type, start), pairs in _resolution_links(rows).items():
+        out[f"{rel_type.lower().replace('_', '-')}.csv"] = links(start, "Entity", pairs, rel_type)
     for target in ("Entity", "Claim"):
         facts = [
             (r["subject"], r["claim"], r["target"], f.rel_type)

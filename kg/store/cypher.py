@@ -1,4 +1,4 @@
-"""Every Cypher statement of kg, in one module: the schema, batched writes, reads, retraction, script literals.
+"""Every Cypher statement of kg, in one module: schema, batched writes, reads, retraction, resolutions, literals.
 
 Values reach a statement only as parameters (``$rows``, ``$ids``, ...). The one exception is what Cypher cannot
 take as a parameter, labels and relationship types: those come from kg's vocabulary (entity types, the
@@ -43,8 +43,14 @@ __all__ = [
     "EVIDENCE",
     "FIND_DOCUMENTS",
     "KNOWN_DOCUMENTS",
+    "LINK_RESOLUTIONS",
     "PER_PREDICATE",
+    "POSSIBLY_SAME_AS",
     "READY",
+    "READ_RESOLUTIONS",
+    "REPLACED_CANDIDATES",
+    "REPLACED_EVIDENCE",
+    "RESOLUTIONS",
     "RETRACT_CANDIDATES",
     "RETRACT_CLAIMS",
     "RETRACT_DOCUMENTS",
@@ -253,16 +259,28 @@ MATCH (d:Document) WHERE d.ingestedAt IS NOT NULL AND (d.source = $source OR d.u
 RETURN d.id AS id ORDER BY id
 """
 
-# -- retraction, in this order, in one transaction -------------------------------------------------------
+# -- retraction, in this order, in one transaction: candidates, evidence, documents, facts, claims, entities ------
+# Replacing claims runs the same steps with the claims' own candidates and evidence, then writes, then entities.
 
-RETRACT_CANDIDATES = """
-MATCH (d:Document)<-[:FROM]-(v:Evidence)-[:SUPPORTS]->(c:Claim)-[:SUBJECT]->(s:Entity) WHERE d.id IN $ids
+_CANDIDATE_ENTITIES = """
 OPTIONAL MATCH (c)-[:OBJECT]->(o:Entity)
 OPTIONAL MATCH (v)-[:ADDRESSEE]->(a:Entity)
 RETURN DISTINCT c.id AS claim, s.id AS subject, o.id AS object, a.id AS addressee
 """
 
+RETRACT_CANDIDATES = (
+    "MATCH (d:Document)<-[:FROM]-(v:Evidence)-[:SUPPORTS]->(c:Claim)-[:SUBJECT]->(s:Entity) WHERE d.id IN $ids"
+    + _CANDIDATE_ENTITIES
+)
+
+REPLACED_CANDIDATES = (
+    "UNWIND $claims AS id MATCH (c:Claim {id: id})-[:SUBJECT]->(s:Entity) OPTIONAL MATCH (v:Evidence)-[:SUPPORTS]->(c)"
+    + _CANDIDATE_ENTITIES
+)
+
 RETRACT_EVIDENCE = "MATCH (d:Document)<-[:FROM]-(v:Evidence) WHERE d.id IN $ids DETACH DELETE v"
+
+REPLACED_EVIDENCE = "UNWIND $claims AS id MATCH (v:Evidence)-[:SUPPORTS]->(:Claim {id: id}) DETACH DELETE v"
 
 RETRACT_DOCUMENTS = """
 MATCH (d:Document) WHERE d.id IN $ids
@@ -288,6 +306,46 @@ MATCH (e:Entity {id: id})
 OPTIONAL MATCH (e)<-[r:SUBJECT|OBJECT|ADDRESSEE]-()
 WITH e, count(r) AS uses WHERE uses = 0
 DETACH DELETE e
+"""
+
+# -- entity resolution: merges, splits and ambiguities ----------------------------------------------------
+
+# A resolution keeps the ids and names of its entities, as a merged entity leaves the graph; its relationships
+# reach those of its entities that are there.
+RESOLUTIONS = """
+UNWIND $rows AS row
+MERGE (r:Resolution {id: row.id})
+ON CREATE SET r += row.properties
+"""
+
+_LINK = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+MATCH (r:Resolution {{side}: id})
+MERGE (r)-[:{type}]->(e)
+"""
+
+#: Links from resolutions to the entities of ``$ids`` they name, run whenever entities or resolutions are
+#: written: the resolver records an ambiguity before the new entity it concerns is written.
+LINK_RESOLUTIONS = tuple(
+    _LINK.replace("{side}", side).replace("{type}", rel_type)
+    for side, rel_type in (("entity", "RESOLVED_ENTITY"), ("target", "RESOLVED_TARGET"))
+)
+
+# The ambiguities ($kind) that concern the entities of $ids, as direct relationships (kg:possiblySameAs in RDF):
+# one per pair of entities, however many resolutions name it.
+POSSIBLY_SAME_AS = """
+UNWIND $ids AS id
+MATCH (:Entity {id: id})<-[:RESOLVED_ENTITY|RESOLVED_TARGET]-(r:Resolution {kind: $kind})
+MATCH (a:Entity)<-[:RESOLVED_ENTITY]-(r)-[:RESOLVED_TARGET]->(b:Entity)
+MERGE (a)-[:POSSIBLY_SAME_AS]->(b)
+"""
+
+READ_RESOLUTIONS = """
+MATCH (r:Resolution)
+RETURN r.id AS id, r.kind AS kind, r.entity AS entity, r.target AS target, r.entityName AS entityName,
+       r.targetName AS targetName, r.alias AS alias, r.document AS document, r.agent AS agent, r.at AS at
+ORDER BY at, id
 """
 
 # -- a script: the same statements with their rows written out as literals ---------------------------------

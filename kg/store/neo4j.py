@@ -3,7 +3,8 @@
 
 The graph is the one the RDF store holds, as a property graph (see ``schemas/neo4j.cypher``): documents,
 entities, claims and evidence as nodes, and one direct relationship per fact, ``(:Person)-[:SUED]->(:Organization)``
-or ``(:Person)-[:SAID]->(:Claim)``, that carries its claim's id. Every statement is in :mod:`kg.store.cypher`.
+or ``(:Person)-[:SAID]->(:Claim)``, that carries its claim's id; and resolutions (merges, splits, ambiguities)
+as nodes linked to their entities. Every statement is in :mod:`kg.store.cypher`.
 
 Writes are batches of ``UNWIND $rows AS row MERGE ...`` in one managed transaction per call (the driver retries
 it on transient errors; every statement is idempotent), then the label changes that must run on their own (see
@@ -31,11 +32,11 @@ import neo4j.exceptions as nx
 
 from kg import __version__
 from kg.errors import ConfigError, KGError, QueryError, StoreError
-from kg.model import Claim, Document, Entity
+from kg.model import Claim, Document, Entity, Resolution
 from kg.store import cypher
 from kg.store.base import ClaimFilter, QueryResult, RetractResult, Stats, Store, WriteResult
-from kg.store.neo4j_mapping import Step, chunks, graph_rows, utc_now, write_plan
-from kg.store.neo4j_reading import claims_from_records, entity_from_record, plain
+from kg.store.neo4j_mapping import Step, WritePlan, chunks, graph_rows, utc_now, write_plan
+from kg.store.neo4j_reading import claims_from_records, entity_from_record, plain, resolution_from_record
 from kg.store.rdf_reading import document_from_row
 
 __all__ = ["Connection", "Neo4jStore"]
@@ -195,12 +196,19 @@ class Neo4jStore(Store):
 
     def write(self, documents: Sequence[Document], claims: Sequence[Claim]) -> WriteResult:
         when = utc_now()
-        plan = write_plan(graph_rows(documents, claims, when), when)
-        result = self._write(lambda tx: _run_steps(tx.run, plan.write))
+        result = self._apply(write_plan(graph_rows(documents, claims, when), when))
+        result.documents = len(documents)
+        return result
+
+    def _apply(
+        self, plan: WritePlan, work: Callable[[neo4j.ManagedTransaction], WriteResult] | None = None
+    ) -> WriteResult:
+        """Run ``plan``: its write part (or ``work``, which runs it) in one transaction, then its label changes,
+        then its completion marks."""
+        result = self._write(work or (lambda tx: _run_steps(tx.run, plan.write)))
         with self._errors(), self._session(write=True) as session:
             _run_steps(session.run, plan.labels)
         self._write(lambda tx: _run_steps(tx.run, plan.complete))
-        result.documents = len(documents)
         return result
 
     def retract(self, document_ids: Sequence[str]) -> RetractResult:
@@ -268,6 +276,23 @@ class Neo4jStore(Store):
     def find_documents(self, source: str) -> list[str]:
         return [r["id"] for r in self._records(cypher.FIND_DOCUMENTS, source=source)]
 
+    # -- entity resolution -------------------------------------------------------------------------------
+
+    def replace_claims(self, removed: Sequence[str], added: Sequence[Claim]) -> WriteResult:
+        """Remove the claims ``removed`` and write ``added`` in one transaction, so that claims moved from one
+        entity to another are never lost half-way."""
+        when = utc_now()
+        plan = write_plan(graph_rows([], added, when), when)
+        claims = sorted(set(removed))
+        return self._apply(plan, lambda tx: _replace(tx, claims, plan.write))
+
+    def record_resolution(self, resolution: Resolution) -> None:
+        when = utc_now()
+        self._apply(write_plan(graph_rows([], [], when, resolutions=[resolution]), when))
+
+    def resolutions(self) -> list[Resolution]:
+        return [resolution_from_record(r) for r in self._records(cypher.READ_RESOLUTIONS)]
+
 
 # -- the work of one transaction: functions of the transaction alone, so that the driver may retry them ----------
 
@@ -288,14 +313,31 @@ def _deleted(tx: neo4j.ManagedTransaction, statement: str, **params: Any) -> int
     return tx.run(statement, params).consume().counters.nodes_deleted
 
 
-def _retract(tx: neo4j.ManagedTransaction, ids: list[str]) -> RetractResult:
-    found = tx.run(cypher.RETRACT_CANDIDATES, ids=ids).data()
+def _candidates(found: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """The claims and the entities that rows of a ``..._CANDIDATES`` statement name."""
     claims = sorted({r["claim"] for r in found})
     entities = sorted({r[k] for r in found for k in ("subject", "object", "addressee") if r[k] is not None})
+    return claims, entities
+
+
+def _retract(tx: neo4j.ManagedTransaction, ids: list[str]) -> RetractResult:
+    claims, entities = _candidates(tx.run(cypher.RETRACT_CANDIDATES, ids=ids).data())
     result = RetractResult()
     result.evidence_removed = _deleted(tx, cypher.RETRACT_EVIDENCE, ids=ids)
     result.documents = int(tx.run(cypher.RETRACT_DOCUMENTS, ids=ids).single(strict=True)["n"])
     tx.run(cypher.RETRACT_FACTS, claims=claims).consume()
     result.claims_removed = _deleted(tx, cypher.RETRACT_CLAIMS, claims=claims)
     result.entities_removed = _deleted(tx, cypher.RETRACT_ENTITIES, entities=entities)
+    return result
+
+
+def _replace(tx: neo4j.ManagedTransaction, removed: list[str], steps: Sequence[Step]) -> WriteResult:
+    """Remove the claims ``removed`` with their evidence and facts, write ``steps``, then remove the entities
+    that only the removed claims named (after the write, which may name them again)."""
+    claims, entities = _candidates(tx.run(cypher.REPLACED_CANDIDATES, claims=removed).data())
+    tx.run(cypher.REPLACED_EVIDENCE, claims=claims).consume()
+    tx.run(cypher.RETRACT_FACTS, claims=claims).consume()
+    tx.run(cypher.RETRACT_CLAIMS, claims=claims).consume()
+    result = _run_steps(tx.run, steps)
+    tx.run(cypher.RETRACT_ENTITIES, entities=entities).consume()
     return result

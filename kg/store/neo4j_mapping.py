@@ -1,7 +1,7 @@
-"""The model as a property graph: documents, entities, claims and evidence as rows of parameters, and the plan
-that sends each list of rows with its statement of :mod:`kg.store.cypher`. The Neo4j store runs the plan; the
-Cypher-script exporter writes it out and the bulk-import exporter writes the rows, so every route into Neo4j
-builds the same graph.
+"""The model as a property graph: documents, entities, claims, evidence and resolutions as rows of parameters, and
+the plan that sends each list of rows with its statement of :mod:`kg.store.cypher`. The Neo4j store runs the
+plan; the Cypher-script exporter writes it out and the bulk-import exporter writes the rows, so every route into
+Neo4j builds the same graph.
 
 >>> from kg.model import Claim, Document, Entity, EntityType, Evidence, ExtractorInfo, Span
 >>> doc = Document.create("Acme sued Globex.", "a.txt", language="en")
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from kg.model import Claim, ClaimKind, Document, Entity, EntityType, Evidence, Span
+from kg.model import Claim, ClaimKind, Document, Entity, EntityType, Evidence, Resolution, ResolutionKind, Span
 from kg.store import cypher
 from kg.store.base import Store
 from kg.vocab import vocabulary
@@ -32,6 +32,7 @@ from kg.vocab import vocabulary
 __all__ = [
     "DOCUMENT_PROPERTIES",
     "EVIDENCE_PROPERTIES",
+    "RESOLUTION_PROPERTIES",
     "VAGUE",
     "FactRows",
     "GraphRows",
@@ -43,6 +44,7 @@ __all__ = [
     "entity_row",
     "evidence_row",
     "graph_rows",
+    "resolution_row",
     "store_rows",
     "utc_now",
     "write_plan",
@@ -86,6 +88,19 @@ EVIDENCE_PROPERTIES = (
     ("medium", "string"),
 )
 
+#: Properties of a :Resolution node besides its id (all text; ``entity``, ``target`` and ``document`` are ids).
+RESOLUTION_PROPERTIES = (
+    ("kind", "string"),
+    ("entity", "string"),
+    ("target", "string"),
+    ("entityName", "string"),
+    ("targetName", "string"),
+    ("alias", "string"),
+    ("document", "string"),
+    ("agent", "string"),
+    ("at", "string"),
+)
+
 
 @dataclass
 class FactRows:
@@ -106,6 +121,7 @@ class GraphRows:
     claims: list[dict[str, Any]] = field(default_factory=list)
     facts: list[FactRows] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    resolutions: list[dict[str, Any]] = field(default_factory=list)
 
     def by_type(self) -> dict[str, list[dict[str, Any]]]:
         """The entity rows by entity type."""
@@ -113,6 +129,12 @@ class GraphRows:
         for row in self.entities:
             out.setdefault(row["type"], []).append(row)
         return out
+
+    def linked(self) -> list[str]:
+        """The ids of the entities whose links to resolutions a write makes: its entities, and those its
+        resolutions name."""
+        named = {r["properties"][side] for r in self.resolutions for side in ("entity", "target")}
+        return sorted({row["id"] for row in self.entities} | named)
 
 
 def _present(pairs: Iterable[tuple[str, object]]) -> dict[str, Any]:
@@ -137,6 +159,22 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         "object": claim.object.id if claim.object else None,
         "content": claim.content,
     }
+
+
+def resolution_row(r: Resolution, when: str) -> dict[str, Any]:
+    """One resolution; ``when`` stands in for a time the resolution does not carry."""
+    values = {
+        "kind": r.kind.value,
+        "entity": r.entity,
+        "target": r.target,
+        "entityName": r.entity_name,
+        "targetName": r.target_name,
+        "alias": r.alias,
+        "document": r.document,
+        "agent": r.agent,
+        "at": r.at or when,
+    }
+    return {"id": r.id, "properties": _present(values.items())}
 
 
 def _span(prefix: str, span: Span | None) -> list[tuple[str, object]]:
@@ -189,11 +227,16 @@ def _add_facts(facts: dict[tuple[str, str], FactRows], claim: Claim) -> None:
 
 
 def graph_rows(
-    documents: Sequence[Document], claims: Sequence[Claim], when: str, entities: Iterable[Entity] = ()
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    when: str,
+    entities: Iterable[Entity] = (),
+    resolutions: Iterable[Resolution] = (),
 ) -> GraphRows:
-    """The rows that put ``documents``, ``claims`` (with their entities and evidence) and ``entities`` into the
-    graph."""
+    """The rows that put ``documents``, ``claims`` (with their entities and evidence), ``entities`` and
+    ``resolutions`` into the graph."""
     out = GraphRows(documents=[document_row(d) for d in documents])
+    out.resolutions = [resolution_row(r, when) for r in resolutions]
     known: dict[str, Entity] = {e.id: e for e in entities}
     facts: dict[tuple[str, str], FactRows] = {}
     evidence: dict[str, dict[str, Any]] = {}
@@ -239,12 +282,14 @@ class WritePlan:
 
 def store_rows(store: Store, when: str) -> GraphRows:
     """Everything ``store`` holds, whatever its backend, as rows; ``when`` marks the documents complete."""
-    return graph_rows(list(store.documents()), list(store.claims()), when, entities=store.entities())
+    return graph_rows(
+        list(store.documents()), list(store.claims()), when, entities=store.entities(), resolutions=store.resolutions()
+    )
 
 
 def write_plan(rows: GraphRows, when: str) -> WritePlan:
     """The statements that put ``rows`` into the graph, in the order they must run."""
-    by_type = rows.by_type()
+    by_type, linked = rows.by_type(), rows.linked()
     write = [
         Step(cypher.DOCUMENTS, "rows", rows.documents),
         Step(cypher.STUB_DOCUMENTS, "ids", rows.stub_documents),
@@ -253,6 +298,9 @@ def write_plan(rows: GraphRows, when: str) -> WritePlan:
         Step(cypher.CLAIMS, "rows", rows.claims, counts="claims_added"),
         *(Step(cypher.fact(f.rel_type, f.target), "rows", f.rows) for f in rows.facts),
         Step(cypher.EVIDENCE, "rows", rows.evidence, counts="evidence_added"),
+        Step(cypher.RESOLUTIONS, "rows", rows.resolutions),
+        *(Step(statement, "ids", linked) for statement in cypher.LINK_RESOLUTIONS),
+        Step(cypher.POSSIBLY_SAME_AS, "ids", linked, {"kind": ResolutionKind.AMBIGUOUS.value}),
     ]
     labels = [
         Step(cypher.relabel(VAGUE, t), "ids", [row["id"] for row in group], {"type": t})

@@ -15,16 +15,37 @@ from typing import Any
 
 import neo4j.graph
 
-from kg.model import Claim, Document, Entity, EntityType
+from kg.model import Claim, Document, Entity, EntityType, Resolution, ResolutionKind
 from kg.store.rdf_reading import claims_from_rows
 from kg.vocab import KG, iri
 
-__all__ = ["claims_from_records", "entity_from_record", "plain"]
+__all__ = ["claims_from_records", "entity_from_record", "plain", "resolution_from_record"]
 
 
 def entity_from_record(record: Mapping[str, Any]) -> Entity:
     aliases = tuple(sorted(record["aliases"] or ()))
     return Entity(record["id"], record["name"], EntityType(record["type"]), aliases)
+
+
+def resolution_from_record(record: Mapping[str, Any]) -> Resolution:
+    """A resolution from a record of :data:`kg.store.cypher.READ_RESOLUTIONS`.
+
+    >>> r = resolution_from_record({"kind": "split", "entity": "b-2", "target": "c-3", "entityName": "B",
+    ...     "targetName": "C", "alias": "Bee", "document": None, "agent": "user", "at": "2025-01-02T00:00:00Z"})
+    >>> r.kind.value, r.alias, r.document, r.by_user
+    ('split', 'Bee', None, True)
+    """
+    return Resolution(
+        kind=ResolutionKind(record["kind"]),
+        entity=record["entity"],
+        target=record["target"],
+        entity_name=record["entityName"],
+        target_name=record["targetName"],
+        alias=record["alias"],
+        document=record["document"],
+        agent=record["agent"],
+        at=record["at"],
+    )
 
 
 def _as_row(record: Mapping[str, Any]) -> dict[str, Any]:

@@ -19,20 +19,9 @@ QUOTES_BY = "MATCH (s:Person {name: $who})-[:SAID]->(q:Claim) RETURN s.name AS w
 
 
 @pytest.fixture
-def env(bolt: BoltServer) -> dict[str, str]:
-    """The environment that points kg at the test server."""
-    return {
-        "KG_STORE": bolt.uri,
-        "KG_NEO4J_USER": bolt.user,
-        "KG_NEO4J_PASSWORD": bolt.password,
-        "KG_NEO4J_DATABASE": bolt.database,
-    }
-
-
-@pytest.fixture
-def runner(env: dict[str, str], articles: Path) -> CliRunner:
+def runner(bolt_env: dict[str, str], articles: Path) -> CliRunner:
     """A runner whose environment names the test server, which holds the fixture articles."""
-    runner = CliRunner(env=env)
+    runner = CliRunner(env=bolt_env)
     result = runner.invoke(main, ["ingest", str(articles)])
     assert result.exit_code == 0, result.output
     assert "documents: 5 new" in result.stdout

@@ -14,7 +14,7 @@ from kg.model import Claim, Document, Entity, EntityType, Evidence, ExtractorInf
 from kg.store import open_store
 from kg.store.base import Store
 from tests.arcadedb import BoltServer
-from tests.facts import fill
+from tests.facts import correct, fill
 
 HOSTILE_TEXT = "O'Brien said \"no\" \\ then '}) MATCH (n) DETACH DELETE n; // \u2028 next line\n\t😀 done."
 HOSTILE_NAME = "O'Brien'}) DETACH DELETE n //"
@@ -29,9 +29,11 @@ def _hostile() -> tuple[Document, Claim]:
 
 @pytest.fixture
 def source(tmp_path: Path) -> Iterator[Store]:
-    """An embedded store holding the fixture articles, the hand-written facts and a hostile document."""
+    """An embedded store holding the fixture articles, the hand-written facts with their corrections, and a
+    hostile document."""
     with open_store(tmp_path / "store") as store:
         fill(store)
+        correct(store)
         doc, claim = _hostile()
         store.write([doc], [claim])
         yield store
@@ -61,7 +63,10 @@ def test_running_the_script_rebuilds_the_same_graph(source: Store, bolt: BoltSer
         assert list(rebuilt.documents()) == list(source.documents())
         assert list(rebuilt.entities()) == sorted(source.entities(), key=lambda e: e.id)
         assert list(rebuilt.claims()) == list(source.claims())
+        assert rebuilt.resolutions() == source.resolutions()
         counts = rebuilt.stats().counts
+    pairs = bolt.run("MATCH (a:Entity)-[:POSSIBLY_SAME_AS]->(b:Entity) RETURN a.name AS a, b.name AS b")
+    assert pairs == [{"a": "Vogt", "b": "Jana Vogt"}]
     for statement in script:
         bolt.run(statement.removesuffix(";"))
     with open_store(bolt.uri, readonly=True, **bolt.options()) as again:

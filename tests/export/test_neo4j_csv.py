@@ -18,9 +18,11 @@ from kg.store import open_store
 from kg.store.base import Store
 from kg.vocab import schema_file
 from tests.arcadedb import BoltServer
-from tests.facts import fill
+from tests.facts import correct, fill
 
-TIMES = frozenset({"ingestedAt", "extractedAt"})
+# Times differ between two stores written one after the other: "at" is when a resolution was recorded.
+TIMES = frozenset({"ingestedAt", "extractedAt", "at"})
+NODE_FILES = ("documents.csv", "entities.csv", "claims.csv", "evidence.csv", "resolutions.csv")
 _CONVERT = {"long": int, "int": int, "double": float, "string": str}
 
 
@@ -28,6 +30,7 @@ _CONVERT = {"long": int, "int": int, "double": float, "string": str}
 def source(tmp_path: Path) -> Iterator[Store]:
     with open_store(tmp_path / "store") as store:
         fill(store)
+        correct(store)
         yield store
 
 
@@ -68,7 +71,7 @@ def _read(archive: zipfile.ZipFile, name: str) -> Iterator[dict[str, Any]]:
 def _graph(archive: zipfile.ZipFile) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """The archive's graph in the form of :meth:`BoltServer.snapshot`, checking every reference on the way."""
     nodes, ids = [], {}
-    for name in ("documents.csv", "entities.csv", "claims.csv", "evidence.csv"):
+    for name in NODE_FILES:
         for row in _read(archive, name):
             assert row[":ID"] not in ids, f"duplicate id in {name}"
             ids[row[":ID"]] = row["id"]
@@ -76,7 +79,7 @@ def _graph(archive: zipfile.ZipFile) -> tuple[list[tuple[Any, ...]], list[tuple[
             nodes.append((tuple(sorted(row[":LABEL"])), tuple(sorted(props.items()))))
     links = []
     for name in archive.namelist():
-        if name.endswith(".csv") and name not in ("documents.csv", "entities.csv", "claims.csv", "evidence.csv"):
+        if name.endswith(".csv") and name not in NODE_FILES:
             for row in _read(archive, name):
                 props = tuple(sorted((k, v) for k, v in row.items() if not k.startswith(":")))
                 links.append((row[":TYPE"], ids[row[":START_ID"]], ids[row[":END_ID"]], props))
@@ -90,7 +93,7 @@ def test_the_archive_holds_typed_csv_an_import_command_and_the_schema(source: St
     assert "--multiline-fields=true" in script and "--array-delimiter=U+001F" in script
     for name in archive.namelist():
         if name.endswith(".csv"):
-            kind = "nodes" if name in ("documents.csv", "entities.csv", "claims.csv", "evidence.csv") else "rel"
+            kind = "nodes" if name in NODE_FILES else "rel"
             assert (f"--nodes={name}" if kind == "nodes" else f"--relationships={name}") in script
     assert archive.read("schema.cypher").decode("utf-8") == schema_file("neo4j.cypher")
     assert archive.read("evidence.csv").decode("utf-8").startswith("id:ID(Evidence),start:long,end:long,sentence,")
@@ -110,10 +113,25 @@ def test_every_node_and_relationship_is_there_and_texts_survive(source: Store) -
     assert any("\n" in text for text in texts.values())
 
 
+def test_resolutions_are_nodes_linked_to_the_entities_still_there(source: Store) -> None:
+    archive = _archive(source)
+    resolutions = {row["kind"]: row for row in _read(archive, "resolutions.csv")}
+    assert resolutions.keys() == {"merge", "split", "ambiguous"}
+    assert {r.id for r in source.resolutions()} == {row["id"] for row in resolutions.values()}
+    assert (resolutions["split"]["alias"], resolutions["split"]["targetName"]) == ("Lind", "Lena Lind")
+    _nodes, links = _graph(archive)
+    merge = resolutions["merge"]["id"]
+    # The merged entity left the graph: only the entity it went into is linked.
+    assert [(t, e) for t, r, e, _p in links if r == merge] == [("RESOLVED_TARGET", resolutions["merge"]["target"])]
+    doubt = resolutions["ambiguous"]
+    assert [(a, b) for t, a, b, _p in links if t == "POSSIBLY_SAME_AS"] == [(doubt["entity"], doubt["target"])]
+
+
 @pytest.mark.neo4j
 @pytest.mark.parametrize("backend", ["oxigraph", "neo4j"])
 def test_the_files_hold_the_graph_the_neo4j_store_writes(source: Store, bolt: BoltServer, backend: str) -> None:
     with open_store(bolt.uri, **bolt.options()) as graph:
         fill(graph)
+        correct(graph)
         archive = _archive(source if backend == "oxigraph" else graph)
     assert _graph(archive) == bolt.snapshot(ignore=TIMES)

@@ -1,6 +1,6 @@
 """The Neo4j store against a real Bolt server: the shape of the graph it writes (labels, one direct relationship
-per fact), the schema it creates, queries that only read, completion marks, and connection errors that say
-what is wrong without showing the password."""
+per fact, resolutions), the schema it creates, queries that only read, completion marks, claims replaced in one
+transaction, and connection errors that say what is wrong without showing the password."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ import pytest
 
 import kg.store.neo4j as neo4j_store
 from kg.errors import ConfigError, QueryError, StoreError
-from kg.model import Claim, Entity, EntityType
-from kg.store import Location, open_store
+from kg.model import Claim, Entity, EntityType, Resolution, ResolutionKind
+from kg.store import Location, cypher, open_store
 from kg.store.base import ClaimFilter
 from kg.store.neo4j import Connection, Neo4jStore
 from tests.arcadedb import BoltServer, free_ports
-from tests.facts import DOCUMENTS, NORDLICHT_EN, SOL, claims, entity
+from tests.facts import DOCUMENTS, NORDLICHT_EN, SOL, claims, correct, entity
 
 server_tests = pytest.mark.neo4j
 
@@ -77,6 +77,67 @@ def test_a_vague_type_yields_its_label_to_a_specific_one(bolt: BoltServer) -> No
         store.write([SOL], [founded])
     assert bolt.run("MATCH (e:Thing) RETURN e.name AS n") == []
     assert bolt.run("MATCH (e:Organization)<-[:FOUNDED]-(:Person) RETURN e.type AS t") == [{"t": "Organization"}]
+
+
+RESOLUTION_LINKS = """
+MATCH (r:Resolution) OPTIONAL MATCH (r)-[l]->(e:Entity)
+RETURN r.kind AS kind, r.entityName AS entity, r.agent AS agent, type(l) AS link, e.name AS name
+"""
+
+
+@server_tests
+def test_a_resolution_is_a_node_linked_to_those_of_its_entities_that_are_there(
+    graph: Neo4jStore, bolt: BoltServer
+) -> None:
+    correct(graph)
+    links = {(r["kind"], r["entity"], r["agent"], r["link"], r["name"]) for r in bolt.run(RESOLUTION_LINKS)}
+    assert links == {
+        ("merge", "Nordlicht", "user", "RESOLVED_TARGET", "Nordlicht Energy"),  # "Nordlicht" left the graph
+        ("split", "Mara Lind", "user", "RESOLVED_ENTITY", "Mara Lind"),
+        ("split", "Mara Lind", "user", "RESOLVED_TARGET", "Lena Lind"),
+        ("ambiguous", "Vogt", "kg.resolve@1", "RESOLVED_ENTITY", "Vogt"),
+        ("ambiguous", "Vogt", "kg.resolve@1", "RESOLVED_TARGET", "Jana Vogt"),
+    }
+    pairs = bolt.run("MATCH (a:Person)-[:POSSIBLY_SAME_AS]->(b:Person) RETURN a.name AS a, b.name AS b")
+    assert pairs == [{"a": "Vogt", "b": "Jana Vogt"}]
+    assert bolt.run("MATCH (e:Entity {name: 'Nordlicht Energy'}) RETURN e.aliases AS a") == [{"a": ["Nordlicht"]}]
+
+
+@server_tests
+def test_an_ambiguity_recorded_before_its_entity_is_linked_once_the_entity_is_written(
+    graph: Neo4jStore, bolt: BoltServer
+) -> None:
+    [founded] = [c for c in claims() if c.predicate == "founded"]
+    lind = Entity.named("Lind", EntityType.THING)
+    mara = founded.subject
+    doubt = Resolution(ResolutionKind.AMBIGUOUS, lind.id, mara.id, lind.name, mara.name, agent="kg.resolve@1")
+    graph.record_resolution(doubt)
+    graph.record_resolution(doubt)
+    assert bolt.run("MATCH (r:Resolution)-[l]->(e:Entity) RETURN type(l) AS l, e.name AS e") == [
+        {"l": "RESOLVED_TARGET", "e": "Mara Lind"}
+    ]
+    graph.write([SOL], [Claim.relation(lind, "founded", founded.object, founded.evidence)])
+    # A vague type yields its label to a specific one; the entity keeps its relationships.
+    graph.write([SOL], [Claim.relation(Entity.named("Lind", EntityType.PERSON), "founded", founded.object)])
+    pairs = "MATCH (a:Person)-[:POSSIBLY_SAME_AS]->(b:Person) RETURN a.name AS a, b.name AS b"
+    assert bolt.run(pairs) == [{"a": "Lind", "b": "Mara Lind"}]
+    assert [r.id for r in graph.resolutions()] == [doubt.id]
+
+
+@server_tests
+def test_claims_are_replaced_in_one_transaction(
+    graph: Neo4jStore, bolt: BoltServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = bolt.snapshot()
+    [sued, *_] = [c for c in graph.claims() if c.predicate == "sued"]
+    moved = Claim.relation(entity("Sol Robotics"), "sued", sued.object, sued.evidence)
+    monkeypatch.setattr(cypher, "RETRACT_ENTITIES", "MATCH (e:Entity RETURN e")  # fails after the write
+    with pytest.raises(StoreError):
+        graph.replace_claims([sued.id], [moved])
+    assert bolt.snapshot() == before
+    monkeypatch.undo()
+    assert graph.replace_claims([sued.id], [moved]).claims_added == 1
+    assert {c.subject.name for c in graph.claims() if c.predicate == "sued"} == {"Sol Robotics"}
 
 
 @server_tests

@@ -181,6 +181,8 @@ def _mention(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -
     ):
         return None  # "the Committee", "the Union", "SE": a generic word, not a name
     i, words = i + skip, words[skip:]
+    if lex.compounds and words[-1] in lex.not_names:
+        return None  # "Ende Dezember", "Anfang Mai": a German noun before a month is a time, not a name
     if _genitive(words, tokens, j, lex):
         words[-1] = words[-1][:-1]
     cue = (None if skip else _cue_before(text, tokens, i, lex)) or _cue_after(text, tokens, j, lex)

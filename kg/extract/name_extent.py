@@ -84,9 +84,9 @@ def _genitive_end(tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool
 
 
 def _lower_camel(word: str) -> bool:
-    """A camel-case name that starts in lower case ("xAI", "iPhone") stands alone; one that starts capitalised
-    may be a word of a longer name ("Gary SouthShore RailCats", "Google DeepMind")."""
-    return camel(word) and word[:1].islower()
+    """A camel-case name that starts in lower case ("xAI", "iPhone") or holds a digit (a link's id) stands alone;
+    one that starts capitalised may be a word of a longer name ("Gary SouthShore RailCats", "Google DeepMind")."""
+    return camel(word) and (word[:1].islower() or any(c.isdigit() for c in word))
 
 
 def _continues(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:

@@ -40,7 +40,7 @@ def _split(m: NameMention, known: dict[str, NameMention], lex: Lexicon) -> list[
     for k in range(1, len(words)):
         left, right = " ".join(words[:k]), " ".join(words[k:])
         start = m.span.start + len(left) + 1
-        if left in known and right in known:
+        if left in known and right in known and not _place(right, known, lex):
             return [_part(m, m.span.start, left, known), _part(m, start, right, known)]
         if k == 1 and _described(left, right, known, lex):
             found = _part(m, start, right, known)
@@ -49,11 +49,14 @@ def _split(m: NameMention, known: dict[str, NameMention], lex: Lexicon) -> list[
 
 
 def _described(noun: str, name: str, known: dict[str, NameMention], lex: Lexicon) -> bool:
-    """An organisation noun before a name the article uses on its own ("die Brauerei Brauhaus Lenz"); before a
-    place it is part of the name ("Stadtwerke Kassel", "Universität Heidelberg")."""
+    """An organisation noun before a name the article uses on its own ("die Brauerei Brauhaus Lenz")."""
     organization = lex.is_org_word(noun) or lex.cue_type(noun) is EntityType.ORGANIZATION
-    place = name in lex.places or (name in known and known[name].type is EntityType.PLACE)
-    return organization and name in known and not place
+    return organization and name in known and not _place(name, known, lex)
+
+
+def _place(name: str, known: dict[str, NameMention], lex: Lexicon) -> bool:
+    """A place after an organisation's name or noun is part of it: "Sky Deutschland", "Stadtwerke Kassel"."""
+    return name in lex.places or (name in known and known[name].type is EntityType.PLACE)
 
 
 def split_runs(found: Sequence[NameMention], lex: Lexicon) -> list[NameMention]:

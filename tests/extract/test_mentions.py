@@ -73,3 +73,7 @@ def test_a_description_types_only_the_name_it_describes() -> None:
 
 def test_nationality_adjectives_of_two_words_and_religious_adjectives_are_not_names() -> None:
     assert _names("The South Korean Presbyterian leader Kim spoke.", "en") == [("Kim", "Person")]
+
+
+def test_a_german_noun_before_a_month_is_a_time_not_a_name() -> None:
+    assert _names("Die Firma Acme zahlte Ende Dezember.", "de") == [("Acme", "Organization")]

@@ -28,3 +28,8 @@ def test_an_organisation_noun_before_a_place_is_part_of_the_name() -> None:
 def test_english_keeps_a_run_of_names_whose_parts_it_also_uses() -> None:
     text = "Square and Enix merged in 2003. Today Square Enix makes games."
     assert "Square Enix" in _names(text, "en")
+
+
+def test_a_place_after_a_name_the_article_uses_alone_is_part_of_the_name() -> None:
+    text = "Der Sender Sky wächst in Deutschland stark. Die Gruppe übernahm Sky Deutschland."
+    assert _names(text)[-1] == "Sky Deutschland"

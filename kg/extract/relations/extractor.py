@@ -104,7 +104,7 @@ def _sentence(analysis: Analysis, rules: Grammar, sentence: Sentence) -> list[Fo
     for pattern in patterns:
         for start in _starts(pattern, items):
             match = matcher.match(pattern, start)
-            if match is not None and not filters.rejects(match, pattern.kind):
+            if match is not None and not filters.rejects(match, pattern):
                 found += _found(analysis, rules, items, sentence, pattern, match)
     return found
 

@@ -190,6 +190,8 @@ class Grammar:
     precedence: dict[str, frozenset[str]]
     #: Relative pronouns after "{S} ,", as case-folded word runs ("Acme, which sued Globex").
     relatives: frozenset[tuple[str, ...]] = frozenset()
+    #: Pronouns that are always subjects: one right after the verb means the clause is inverted.
+    subjects: frozenset[str] = frozenset()
     #: Prepositions that attach a name to the noun before it ("the child of David Rockefeller").
     complements: frozenset[str] = frozenset()
     #: Predicate -> words whose presence in an object's name rules the object out ("Party" for works_for).
@@ -258,6 +260,7 @@ def grammar(lang: LanguageData) -> Grammar:
         precedence={k: frozenset(v) for k, v in table.get("precedence", {}).items()},
         relatives=_phrases(list(filters.get("relatives", []))),
         complements=frozenset(filters.get("noun_complements", [])),
+        subjects=frozenset(filters.get("subject_pronouns", [])),
         excluded_objects={
             name: frozenset(body["excluded_objects"])
             for name, body in table.get("predicates", {}).items()

@@ -190,3 +190,11 @@ def test_no_relation_from_membership_an_unknown_kind_a_modifier_or_a_nested_phra
     text: str, absent: tuple[str, str, str]
 ) -> None:
     assert absent not in _relations(text, "en")
+
+
+def test_a_subject_pronoun_after_the_verb_shows_that_the_name_before_it_is_the_object() -> None:
+    opening = "Der Minister Yanis Varoufakis kritisierte die Gläubiger. "
+    inverted = _relations(opening + "Wolfgang Schäuble warf er vor, einen Grexit zu betreiben.", "de")
+    plain = _relations(opening + "Er warf Wolfgang Schäuble vor, einen Grexit zu betreiben.", "de")
+    assert ("Wolfgang Schäuble", "accused", "Yanis Varoufakis") not in inverted
+    assert ("Yanis Varoufakis", "accused", "Wolfgang Schäuble") in plain

@@ -37,6 +37,7 @@ __all__ = ["Coreference", "Resolved"]
 ANTECEDENT_WINDOW = 1200
 #: What opening the document is worth, in mentions, when a pronoun weighs its candidates.
 SUBJECT_BONUS = 2
+#: The types a possessive "its" may stand for (see :mod:`kg.extract.referring`).
 _ORGANIZATIONS = frozenset({EntityType.ORGANIZATION})
 #: How far back (in characters) the word before a name is looked for.
 ADVERBIAL_REACH = 40

@@ -213,8 +213,8 @@ def _admitted(analysis: Analysis, f: Found) -> bool:
     o = EntityType.THING if _weak(analysis, f.object.entity) else f.object.entity.type
     if not predicate.admits(s, o):
         return False
-    # Only people work for, lead or co-found: a name of unknown kind takes that role only if it is written and
-    # used like a person's ("Professor of Japanese Politics, Director of ..." does not make "Politics" one).
+    # Only people work for or lead: a name of unknown kind takes that role only if it is written and used like
+    # a person's ("Professor of Japanese Politics, Director of ..." does not make "Politics" an employee).
     personal = predicate.subject_types == {EntityType.PERSON}
     return not (personal and s is EntityType.THING and not analysis.coref.person_like(f.subject.entity))
 

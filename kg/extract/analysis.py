@@ -18,7 +18,7 @@ from kg.extract.boilerplate import caption_lines, cutoff, is_author_tag
 from kg.extract.coref import Coreference
 from kg.extract.mentions import NameMention, find_names
 from kg.extract.sentences import Sentence, split_sentences
-from kg.extract.tokens import Token, tokenize
+from kg.extract.tokens import Token, join_spaced_hyphens, spaced_out, tokenize
 from kg.lang import LanguageData, available_languages, language
 from kg.model import Document, Evidence, ExtractorInfo, Span
 
@@ -79,7 +79,8 @@ class Analysis:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        return tokenize(self.text, 0, self.limit)
+        tokens = tokenize(self.text, 0, self.limit)
+        return join_spaced_hyphens(tokens, self.text) if spaced_out(self.text) else tokens
 
     @cached_property
     def _token_starts(self) -> list[int]:

@@ -27,6 +27,7 @@ The entity is named by the longest member; its type is the strongest one found a
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,6 +39,10 @@ from kg.extract.mentions import NameMention
 from kg.model import Entity, EntityType
 
 __all__ = ["Cluster", "cluster_names"]
+
+_INITIAL = re.compile(r"[A-Z]\.")
+#: Words a surname with particles may have at most ("van der Waals").
+MAX_SURNAME_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,8 @@ class Cluster:
 
 
 def _person_like(m: NameMention) -> bool:
-    words = m.text.split()
+    # Initials do not count: "Amos J. Hochstein" is written like a person's name as "Amos Hochstein" is.
+    words = [w for w in m.text.split() if not _INITIAL.fullmatch(w)]
     return (
         len(words) >= 2
         and m.type in (EntityType.PERSON, EntityType.THING)
@@ -83,6 +89,16 @@ def _org_base(m: NameMention, lex: Lexicon) -> str | None:
     if words[0] in lex.places or words[0] in lex.organizations:
         return None  # "Tehran" is the city, not "Tehran University"; "Sony" the parent of "Sony Pictures"
     return words[0] if all(lex.is_org_word(w) or w in lex.legal for w in rest) else None
+
+
+def _as_written(name: str, lex: Lexicon | None) -> str:
+    """A name in its own form: as written outside tokenised corpora, which space out hyphens and commas ("Jean -
+    Claude Briodin" is "Jean-Claude Briodin", "Acme , Inc." is "Acme, Inc."), and with an organisation word
+    that German inflects in its base form ("des Verbands Deutscher Reeder": "Verband Deutscher Reeder")."""
+    name = name.replace(" - ", "-").replace(" , ", ", ")
+    first, _, rest = name.partition(" ")
+    base = lex.uninflected_org_word(first) if lex is not None and rest else None
+    return f"{base} {rest}" if base else name
 
 
 def _initials(name: str) -> str:
@@ -125,12 +141,25 @@ def _surname_key(m: NameMention, people: dict[str, list[tuple[int, str]]]) -> st
     return next(iter(candidates)) if len(candidates) == 1 else m.text
 
 
-def _mention_keys(names: Sequence[NameMention]) -> list[str]:
+def _mention_keys(names: Sequence[NameMention], lex: Lexicon | None) -> list[str]:
     people: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for m in names:
         if _person_like(m):
             people[m.text.split()[-1]].append((m.span.start, m.text))
-    return [_surname_key(m, people) if len(m.text.split()) == 1 else m.text for m in names]
+    particles = frozenset(p.casefold() for p in lex.particles) if lex else frozenset()
+    return [_surname_key(m, _ending_in(people, m.text)) if _surname_like(m, particles) else m.text for m in names]
+
+
+def _surname_like(m: NameMention, particles: frozenset[str]) -> bool:
+    """One word ("Musk"), or a surname after its particles ("De Masi", "von der Esch")."""
+    words = m.text.split()
+    return len(words) == 1 or (len(words) <= MAX_SURNAME_WORDS and words[0].casefold() in particles)
+
+
+def _ending_in(people: dict[str, list[tuple[int, str]]], surname: str) -> dict[str, list[tuple[int, str]]]:
+    """The people whose full name ends in ``surname``, keyed by it."""
+    known = people.get(surname.split()[-1], [])
+    return {surname: [(start, full) for start, full in known if full.endswith(" " + surname)]}
 
 
 def _acronyms(names: Sequence[NameMention], text_between: Sequence[str]) -> list[tuple[str, str]]:
@@ -160,7 +189,7 @@ def _gender(texts: set[str], lex: Lexicon | None) -> str | None:
 def cluster_names(names: Sequence[NameMention], lex: Lexicon | None, text: str | None = None) -> list[Cluster]:
     """The entities of a document's name mentions (sorted by position), in order of first mention."""
     joiner = _Joiner()
-    keys = _mention_keys(names)
+    keys = _mention_keys(names, lex)
     for form, longer in _org_forms(names, lex).items():
         if len(longer) == 1 and form not in longer and form in keys:
             joiner.join(form, next(iter(longer)))
@@ -174,7 +203,7 @@ def cluster_names(names: Sequence[NameMention], lex: Lexicon | None, text: str |
     out = []
     for members in groups.values():
         texts = {m.text for m in members}
-        canonical = max(texts, key=lambda t: (len(t.split()), len(t), t))
+        canonical = _as_written(max(texts, key=lambda t: (len(t.split()), len(t), t)), lex)
         entity = Entity.named(canonical, _type(members), tuple(texts))
         strength = max(m.strength for m in members)
         person_like = _named_like_a_person(members, texts, lex)

@@ -37,8 +37,12 @@ __all__ = ["Coreference", "Resolved"]
 ANTECEDENT_WINDOW = 1200
 #: What opening the document is worth, in mentions, when a pronoun weighs its candidates.
 SUBJECT_BONUS = 2
+#: The types a possessive "its" may stand for (see :mod:`kg.extract.referring`).
+_ORGANIZATIONS = frozenset({EntityType.ORGANIZATION})
 #: How far back (in characters) the word before a name is looked for.
-ADVERBIAL_REACH = 24
+ADVERBIAL_REACH = 40
+#: How many words back from a name the preposition of a passive's agent is looked for.
+AGENT_REACH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +87,12 @@ class Coreference:
         self._first_of_type: dict[EntityType, str] = {}
         for m in self.names:
             entity = self._cluster_of[m.span].entity
-            self._first_of_type.setdefault(entity.type, entity.id)
+            # Only a known type makes the first of its kind what the article is about: the first name of
+            # unknown kind is as often a team or a place ("the Kansas City Royals") as a person.
+            if entity.type is not EntityType.THING:
+                self._first_of_type.setdefault(entity.type, entity.id)
+        #: The entity the document names first: what a profile or an encyclopaedia article is about.
+        self._opening = self._cluster_of[self.names[0].span].entity.id if self.names else None
 
     def _entity(self, m: NameMention) -> Entity:
         return self._cluster_of[m.span].entity
@@ -126,6 +135,12 @@ class Coreference:
         such as the relations it stands in, may change it."""
         cluster = self._by_id.get(entity.id)
         return cluster is not None and cluster.strength <= Strength.SHAPE
+
+    def person_like(self, entity: Entity) -> bool:
+        """True if ``entity`` is named like a person and used like one ("Rudolf Halin", later "Halin"), whatever
+        its type."""
+        cluster = self._by_id.get(entity.id)
+        return cluster is not None and cluster.person_like
 
     def name_at(self, start: int) -> Resolved | None:
         """The name mention that starts at offset ``start`` and its entity."""
@@ -185,10 +200,21 @@ class Coreference:
         return None
 
     def _in_adverbial(self, m: NameMention) -> bool:
+        """A name after a preposition of place or time ("in Paris") or of the agent ("owned by Vestland"): not
+        what its passage is about."""
         if self.lang is None:
             return False
         before = self.text[max(0, m.span.start - ADVERBIAL_REACH) : m.span.start].split()
-        return bool(before) and before[-1].casefold() in referring(self.lang).adjuncts
+        words = referring(self.lang)
+        if before and before[-1].casefold() in words.adjuncts:
+            return True
+        # The agent may stand after a description of it: "owned by the media group Kestrel Media".
+        for word in reversed(before[-AGENT_REACH:]):
+            if word.casefold() in words.agents:
+                return True
+            if not (word.isalpha() and word.islower()):
+                return False
+        return False
 
     def _named_after(
         self, before: int, types: frozenset[EntityType], noun: str, exclude: frozenset[str]
@@ -221,11 +247,11 @@ class Coreference:
         return self._entity(m) if m else None
 
     def _salience(self, cluster: Cluster, before: int) -> int:
-        """How present an entity is just before ``before``: its mentions in the window, and more if it is the
-        first of its type in the document (the person or company an article is about)."""
+        """How present an entity is just before ``before``: its mentions in the window, and more if the document
+        names it first or it is the first of its type (the person or company an article is about)."""
         starts = self._member_starts[cluster.entity.id]
         count = bisect_left(starts, before) - bisect_left(starts, before - ANTECEDENT_WINDOW)
-        first = self._first_of_type.get(cluster.entity.type) == cluster.entity.id
+        first = self._first_of_type.get(cluster.entity.type) == cluster.entity.id or cluster.entity.id == self._opening
         return count + (SUBJECT_BONUS if first else 0)
 
     def topic(self, before: int, types: frozenset[EntityType]) -> Entity | None:
@@ -263,7 +289,11 @@ class Coreference:
         if r.salient:
             return self._salient(before, r, exclude)
         # "HTC zeigte auf dem Mobile World Congress seines ... System": the topic of the clause, then the nearest.
-        return self._local(before, r.types, exclude) or self._nearest(before, r.types, r.gender, exclude)
+        local = self._local(before, r.types, exclude)
+        if local is None and r.types == _ORGANIZATIONS:
+            # "its leader" two sentences after the organisation was last named: the one the passage is about.
+            return self._salient(before, r, exclude) or self._nearest(before, r.types, r.gender, exclude)
+        return local or self._nearest(before, r.types, r.gender, exclude)
 
     def _pronoun(self, span: Span, readings: tuple[Reading, ...], exclude: frozenset[str]) -> Entity | None:
         found = [m for r in readings if (m := self._reading(span.start, r, exclude))]

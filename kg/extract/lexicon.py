@@ -44,8 +44,12 @@ class Lexicon:
     inflections: tuple[str, ...]
     apposition: frozenset[str]
     copulas: frozenset[str]
+    #: Words that note a birth after a name ("born"): the name is a person's.
+    birth: frozenset[str]
     platforms: frozenset[str]
     legal: frozenset[str]
+    #: Legal forms, without their full stop, that may follow a name after a comma ("Acme, Inc.").
+    comma_legal: frozenset[str]
     org_words: frozenset[str]
     org_heads: tuple[str, ...]
     place_words: frozenset[str]
@@ -57,8 +61,12 @@ class Lexicon:
     #: Connectors that also join lists of names ("and"): they join a name only as its inner part.
     coordinators: frozenset[str]
     particles: frozenset[str]
+    #: Particles that also join two surnames ("Hidalgo y Costilla").
+    surname_particles: frozenset[str]
     noun_endings: tuple[str, ...]
     not_names: frozenset[str]
+    #: Words that make an adjective of not_names with the word after them ("South Korean").
+    adjective_prefixes: frozenset[str]
     #: Words that open sentences without naming anything (only for languages that do not capitalise nouns).
     openers: frozenset[str]
     pronouns: frozenset[str]
@@ -88,10 +96,22 @@ class Lexicon:
         return bool(self.role_heads) and folded.endswith(self.role_heads)
 
     def is_org_word(self, word: str) -> bool:
-        """A word that makes a name an organisation ("University", "Bank"; German also "Landesbank")."""
-        if word in self.org_words:
+        """A word that makes a name an organisation ("University", "Bank"; German also "Landesbank" and
+        inflected forms: "des Verbands Deutscher Reeder")."""
+        if word in self.org_words or self.uninflected_org_word(word) is not None:
             return True
         return bool(self.org_heads) and word.casefold().endswith(self.org_heads)
+
+    def uninflected_org_word(self, word: str) -> str | None:
+        """The organisation word an inflected German form stands for ("Verbands": "Verband", "Mietervereins":
+        "Mieterverein"), if any."""
+        if not self.compounds:
+            return None
+        for ending in self.inflections:
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and (stem in self.org_words or stem.casefold().endswith(self.org_heads)):
+                return stem  # "Verbands", "Mietervereins"
+        return None
 
     def forms(self, word: str) -> list[str]:
         """The case-folded head of ``word`` and its stems without inflection endings: "Konzerns" -> konzerns,
@@ -160,8 +180,10 @@ def lexicon(lang: LanguageData) -> Lexicon:
         inflections=tuple(_strings(names, "inflections")),
         apposition=frozenset(_strings(names, "apposition")),
         copulas=frozenset(_strings(names, "copulas")),
+        birth=frozenset(_strings(names, "birth")),
         platforms=frozenset(names.get("platform_names", [])),
         legal=frozenset(names.get("legal_forms", [])),
+        comma_legal=frozenset(str(w).rstrip(".") for w in names.get("comma_legal_forms", [])),
         org_words=frozenset(org_words),
         org_heads=_heads(org_words, german),
         place_words=frozenset(names.get("place_words", [])),
@@ -171,8 +193,10 @@ def lexicon(lang: LanguageData) -> Lexicon:
         connectors=frozenset(names.get("connectors", [])),
         coordinators=frozenset(names.get("list_connectors", [])),
         particles=frozenset(names.get("name_particles", [])),
+        surname_particles=frozenset(names.get("surname_particles", [])),
         noun_endings=tuple(names.get("noun_endings", [])),
         not_names=frozenset(names.get("not_names", [])),
+        adjective_prefixes=frozenset(names.get("adjective_prefixes", [])),
         openers=frozenset(names.get("sentence_openers", [])),
         pronouns=frozenset(w for v in lang.table("pronouns").values() if isinstance(v, list) for w in v),
         male=_union("male_names"),

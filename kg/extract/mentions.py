@@ -16,26 +16,25 @@ mention of it in the document that had support. Organisation names may hold conn
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from kg.extract.entity_types import Strength, name_shaped, typed
 from kg.extract.lexicon import Lexicon, lexicon
+from kg.extract.name_extent import phrase_end
+from kg.extract.name_splits import split_runs
+from kg.extract.name_words import base_form, is_candidate
 from kg.extract.tokens import Token, tokenize
 from kg.lang import LanguageData, common
 from kg.model import EntityType, Span
 
 __all__ = ["NameMention", "base_form", "find_names", "tokenize"]
 
-_SURNAME_PREFIX = re.compile(r"^(Mc|Mac|De|Di|Da|La|Le|Van|Von|Fitz|O')[A-Z][a-z]+$")
 
-#: Numerals and generational suffixes that continue a personal name.
-_NUMERALS = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "Jr", "Sr", "Jr.", "Sr."})
 _OPENERS = frozenset(open_ for open_, _close in common()["quote_pairs"]) | {"(", "[", "–", "—", "-"}
 
-#: At most this many connectors in a row join the parts of an organisation's name ("University of the Arts").
-MAX_CONNECTORS = 2
+#: At most this many modifiers stand before the noun that heads an apposition ("a Japanese video game company").
+MAX_MODIFIERS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,31 +48,6 @@ class NameMention:
     strength: Strength = Strength.NONE
 
 
-def base_form(word: str) -> str:
-    """A name without its possessive ending: "Musk's" and "Musk’s" become "Musk" (German "Musks" is handled by
-    recurrence in :func:`find_names`, since a final s is often part of the name)."""
-    for suffix in ("'s", "’s", "'", "’"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
-            return word[: -len(suffix)]
-    return word
-
-
-def _is_candidate(tok: Token, lex: Lexicon) -> bool:
-    word = base_form(tok.text)
-    if not tok.is_word or not (word[:1].isupper() or name_shaped(word)):
-        return False
-    if word in lex.places or lex.is_given_name(word):
-        return True
-    folded = word.casefold()
-    if folded in lex.stop or folded in lex.pronouns or lex.is_role(word):
-        return False  # "CEO" is a role whatever its shape
-    if name_shaped(word):
-        return True
-    if lex.compounds and lex.cue_type(word) is not None and not lex.is_org_word(word):
-        return False  # a German cue noun describes the name after it ("der Windkraftkonzern Nordwind")
-    return "-" not in word and not word.endswith(lex.noun_endings)
-
-
 def _same_line(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
     return "\n" not in text[tokens[a].span.start : tokens[b].span.end]
 
@@ -82,12 +56,15 @@ def _cue_before(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> Ent
     """A cue noun right before the name, or in English before a comma and an article ("the organization,
     Sendero Luminoso", "its e-reader, the Quillon Fold"); German commas end clauses."""
     j = i - 1
+    comma = not lex.compounds and j >= 0 and tokens[j].text == ","
     if not lex.compounds and j >= 1 and tokens[j].text.casefold() in lex.apposition and tokens[j - 1].text == ",":
         j -= 2
-    elif not lex.compounds and j >= 0 and tokens[j].text == ",":
+    elif comma:
         j -= 1
     if j < 0 or not tokens[j].is_word or not _same_line(text, tokens, j, i):
         return None
+    if comma and not tokens[j].text.islower():
+        return None  # "While at the State Department, Hochstein worked": the noun ends a name, not a description
     return lex.cue_type(tokens[j].text)
 
 
@@ -95,123 +72,46 @@ def _cue_after(text: str, tokens: Sequence[Token], j: int, lex: Lexicon) -> Enti
     """A cue noun in apposition after the name, set off by a comma or a copula: "Grok, der Chatbot", "Grok ist
     ein Chatbot", "Acme, the firm"; a role noun only after a copula and not before a name ("Musk ist Chef von
     Tesla", not "im Frühjahr war Vorstandschefin Ingrid Haller")."""
+    if _born(tokens, j, lex):
+        return EntityType.PERSON
     if j >= len(tokens) or not (tokens[j].text == "," or tokens[j].text.casefold() in lex.copulas):
         return None
     k = j + 1
-    if k < len(tokens) and tokens[k].text.casefold() in lex.apposition:
+    article = k < len(tokens) and tokens[k].text.casefold() in lex.apposition
+    if article:
         k += 1
     if k >= len(tokens) or not _same_line(text, tokens, j, k):
         return None
     found = lex.cue_type(tokens[k].text)
+    if found is None and article and tokens[j].text != ",":
+        # After a copula the phrase describes the name ("X is a political party"); after a comma it may as
+        # well describe what came before ("in Sacramento, the fifth largest newspaper in California").
+        found, k = _head_cue(tokens, k, lex)
     if found is EntityType.PERSON:
-        named_after = k + 1 < len(tokens) and _is_candidate(tokens[k + 1], lex)
+        named_after = k + 1 < len(tokens) and is_candidate(tokens[k + 1], lex)
         return None if tokens[j].text == "," or named_after else found
     return found
 
 
-def _adjacent(text: str, tokens: Sequence[Token], j: int) -> bool:
-    """Names do not run across punctuation or line breaks: one plain space separates their words."""
-    return text[tokens[j - 1].span.end : tokens[j].span.start] == " "
+def _born(tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
+    """A birth noted right after the name: "Osmund Ueland (born 1947)", "Leandro Mbomio, born 5 January"."""
+    return j + 1 < len(tokens) and tokens[j].text in ("(", ",") and tokens[j + 1].text.casefold() in lex.birth
 
 
-def _connected(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -> int:
-    """After ``tokens[i:j]``, the index of the first word after connectors ("of", "&", "für") that lead to more
-    of the name, or ``j``. Only organisation names take connectors: "Bank of America", not "Duke of York"."""
-    k = j
-    while (
-        k < len(tokens) and k - j < MAX_CONNECTORS and tokens[k].text in lex.connectors and _adjacent(text, tokens, k)
-    ):
-        k += 1
-    if k == j or k >= len(tokens) or not _adjacent(text, tokens, k) or not _is_candidate(tokens[k], lex):
-        return j
-    if tokens[k].text in lex.not_names and not (k + 1 < len(tokens) and _is_candidate(tokens[k + 1], lex)):
-        return j  # "Congress on December 6", but "Court for the Northern District"
-    left = any(lex.is_org_word(t.text) for t in tokens[i:j])
-    if tokens[j].text in lex.coordinators:
-        # "Museum of Science and Industry", "Park and Recreation Board", but two names in a list are two:
-        # "PC Partner Communications and Zumatel Communications".
-        right = any(lex.is_org_word(t.text) for t in tokens[k : k + 4] if t.text[:1].isupper())
-        return k if left != right else j
-    return k if "&" in (t.text for t in tokens[j:k]) or left else j
-
-
-def _genitive_end(tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
-    """A German personal name in the genitive ends before the next noun: "Elon Musks xAI"."""
-    last = tokens[j - 1].text
-    return lex.compounds and j - i >= 2 and last.endswith("s") and len(last) >= 4 and lex.is_given_name(tokens[i].text)
-
-
-def _camel(word: str) -> bool:
-    """Inner capitals in a word that is not an acronym nor a surname ("McMaster", "DeMott"): "xAI", "OpenAI"."""
-    return name_shaped(word) and any(c.islower() for c in word) and not _SURNAME_PREFIX.match(word)
-
-
-def _continues(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
-    tok = tokens[j]
-    if lex.is_org_word(tok.text):
-        return True  # "Deutsche Bank", "Harvard University"
-    if tok.text in _NUMERALS:
-        return True  # "Gustav III", "Paul Desmarais Jr"
-    if lex.is_role(tok.text) and j + 1 < len(tokens) and lex.is_org_word(tokens[j + 1].text):
-        return True  # "Defense Industry Executive Committee"
-    if (lex.compounds and lex.cue_type(tok.text) is not None) or _genitive_end(tokens, i, j, lex):
-        return False  # "Elon Musks KI-Unternehmen": a cue noun starts the next phrase (English "Film Company" goes on)
-    if lex.compounds and tokens[j - 1].text in lex.places:
-        return False  # "beim Landgericht München Klage eingereicht": a noun after a place is not the name
-    if (_camel(tok.text) or _camel(tokens[j - 1].text)) and tok.text not in lex.legal:
-        return False  # "xAI Grok", "Elon Musk xAI": a camel-case name does not join other words
-    if tok.text in lex.particles:
-        return j + 1 < len(tokens) and _is_candidate(tokens[j + 1], lex) and lex.is_given_name(tokens[i].text)
-    if "-" in tok.text and _named_compound(tok.text, lex):
-        return True  # "Sparkasse Rhein-Main", "Hans-Peter Müller"
-    return _is_candidate(tok, lex) and tok.text not in lex.legal
-
-
-def _named_compound(word: str, lex: Lexicon) -> bool:
-    """A hyphenated word made of names ("Rhein-Main", "Baden-Württemberg"), not a compound of nouns with a
-    cue or role at its end ("KI-Unternehmen", "Tesla-Chef")."""
-    parts = word.split("-")
-    if not all(p[:1].isupper() for p in parts) or lex.cue_type(parts[-1]) is not None:
-        return False
-    return not any(p in lex.not_names or p.casefold() in lex.stop for p in parts)
-
-
-def _initial(text: str, tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
-    """At ``j`` the full stop of an initial inside a name: "Robert P. Lockwood", "Ulysses S. Grant"."""
-    prev = tokens[j - 1].text
-    return (
-        tokens[j].text == "."
-        and len(prev) == 1
-        and prev.isupper()
-        and tokens[j].span.start == tokens[j - 1].span.end
-        and j + 1 < len(tokens)
-        and _adjacent(text, tokens, j + 1)
-        and _is_candidate(tokens[j + 1], lex)
-    )
-
-
-def _phrase_end(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
-    """Index after the last token of the name starting at ``i``: capitalised words, initials, inner particles
-    and connectors, a closing legal form or a small number ("Acme GmbH", "Llama 2")."""
-    j = i + 1
-    while j < len(tokens):
-        if _initial(text, tokens, j, lex):
-            j += 2
-            continue
-        if not _adjacent(text, tokens, j):
-            break
-        if _continues(text, tokens, i, j, lex):
-            j += 1
-            continue
-        tok = tokens[j]
-        if tok.text in lex.legal or (tok.text.isdigit() and len(tok.text) <= 2):
-            dotted = j + 1 < len(tokens) and tokens[j + 1].text == "." and tok.text + "." in lex.legal
-            return j + 2 if dotted and tokens[j + 1].span.start == tok.span.end else j + 1
-        k = _connected(text, tokens, i, j, lex)
-        if k == j:
-            break
-        j = k + 1
-    return j
+def _head_cue(tokens: Sequence[Token], k: int, lex: Lexicon) -> tuple[EntityType | None, int]:
+    """The cue noun that heads the noun phrase at ``k`` after modifiers ("a political party in", "the weekly
+    Catholic newspaper for", "a music video and entertainment channel in"), and its index: the phrase must end
+    with it (a word of the language's stop list, punctuation or the end follow), so that "a Labour party
+    member" is no party."""
+    for m in range(k, min(len(tokens), k + MAX_MODIFIERS + 1)):
+        word = tokens[m].text
+        if not tokens[m].is_word or (word.casefold() in lex.stop and word not in lex.coordinators):
+            break  # but "a music video and entertainment channel" goes on
+        found = lex.cue_type(word)
+        after = tokens[m + 1] if m + 1 < len(tokens) else None
+        if found is not None and (after is None or not after.is_word or after.text.casefold() in lex.stop):
+            return found, m
+    return None, k
 
 
 def _place_adjective(word: str, lex: Lexicon) -> bool:
@@ -221,7 +121,7 @@ def _place_adjective(word: str, lex: Lexicon) -> bool:
 
 def _trim(words: list[str], lex: Lexicon, first: bool) -> int:
     """How many leading words are not part of the name: months, weekdays, nationality and place adjectives
-    ("German skeleton racer", "der Hamburger Konzern"), unless the name is an organisation's ("American
+    ("German skeleton racer", "South Korean", "der Hamburger Konzern"), unless the name is an organisation's ("American
     Airlines"); at the start of an English sentence a word that opens sentences ("Will Orbis sue ...?"); in
     German the nouns before a given name ("die Juristin Helga Sommer", "den Brüdern Felix")."""
     if first and len(words) > 1 and words[0] in lex.openers:
@@ -236,6 +136,10 @@ def _trim(words: list[str], lex: Lexicon, first: bool) -> int:
     n = 0
     while n < len(words) and (words[n] in lex.not_names or _place_adjective(words[n], lex)):
         n += 1
+        if n < len(words) - 1 and words[n] in lex.adjective_prefixes and words[n + 1] in lex.not_names:
+            n += 1  # "German and South Korean": the prefix belongs to the adjective after it
+    if n == 0 and len(words) > 1 and words[0] in lex.adjective_prefixes and words[1] in lex.not_names:
+        return _trim(words[1:], lex, False) + 1  # "South Korean Presbyterian leader Kim"
     return n
 
 
@@ -270,19 +174,24 @@ def _sentence_start(text: str, tokens: Sequence[Token], i: int) -> bool:
 def _mention(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -> NameMention | None:
     words = [base_form(t.text) for t in tokens[i:j] if t.text != "."]
     skip = _trim(words, lex, _sentence_start(text, tokens, i))
-    if skip == len(words) or not _is_candidate(tokens[i + skip], lex):
+    if skip == len(words) or not is_candidate(tokens[i + skip], lex):
         return None
     if len(words) - skip == 1 and (
         words[-1] in lex.legal or (lex.is_org_word(words[-1]) and not name_shaped(words[-1]))
     ):
         return None  # "the Committee", "the Union", "SE": a generic word, not a name
     i, words = i + skip, words[skip:]
+    if lex.compounds and words[-1] in lex.not_names:
+        return None  # "Ende Dezember", "Anfang Mai": a German noun before a month is a time, not a name
     if _genitive(words, tokens, j, lex):
         words[-1] = words[-1][:-1]
     cue = (None if skip else _cue_before(text, tokens, i, lex)) or _cue_after(text, tokens, j, lex)
     kind, strength = typed(words, cue, lex)
     first = _sentence_start(text, tokens, i) and not skip
-    end = tokens[j - 1].span.end if tokens[j - 1].text == "." else tokens[j - 1].span.start + len(words[-1])
+    last = tokens[j - 1]
+    # The span ends where the last word does without its possessive ending (a joined token is longer in the
+    # text than in its word: "Won - yong").
+    end = last.span.end if last.text == "." else last.span.end - (len(last.text) - len(words[-1]))
     span = Span(tokens[i].span.start, end)
     return NameMention(span, span.of(text), kind, _supported(words, cue, strength, first, lex), strength)
 
@@ -299,10 +208,10 @@ def _scan(text: str, tokens: Sequence[Token], lex: Lexicon) -> Iterable[NameMent
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not _is_candidate(tok, lex) or _role_phrase(tokens, i, lex):
+        if not is_candidate(tok, lex) or _role_phrase(tokens, i, lex):
             i += _role_phrase(tokens, i, lex) or 1
             continue
-        j = _phrase_end(text, tokens, i, lex)
+        j = phrase_end(text, tokens, i, lex)
         found = _mention(text, tokens, i, j, lex)
         if found is not None:
             yield found
@@ -329,7 +238,8 @@ def find_names(text: str, tokens: Sequence[Token], lang: LanguageData | None) ->
     """Name mentions in ``tokens``: supported ones, plus unsupported ones that a supported name has shown."""
     if lang is None:
         return []
-    found = list(_scan(text, tokens, lexicon(lang)))
+    lex = lexicon(lang)
+    found = split_runs(list(_scan(text, tokens, lex)), lex)
     known = _known_words(found)
     out = []
     for m in found:

@@ -54,6 +54,8 @@ class Referring:
     determiners: frozenset[str]
     #: Prepositions that make a name an adverbial ("beim Landgericht"): not what a passage is about.
     adjuncts: frozenset[str]
+    #: Prepositions that introduce the agent of a passive ("owned by X"): nor is X.
+    agents: frozenset[str] = frozenset()
 
 
 @cache
@@ -78,4 +80,5 @@ def referring(lang: LanguageData) -> Referring:
         descriptions,
         frozenset(table.get("determiners", [])),
         frozenset(str(a) for a in adjuncts),
+        frozenset(str(a) for a in table.get("agents", [])),
     )

@@ -51,3 +51,32 @@ def test_a_description_never_means_the_other_argument_of_its_clause() -> None:
 def test_the_verb_tells_she_from_they() -> None:
     text = "Ingrid Haller verließ die Firma Helvion. Sie führt heute Nordlicht."
     assert _resolve(text, "Sie", "de", singular=True) == "Ingrid Haller"
+
+
+def test_he_in_an_encyclopaedia_article_means_the_person_it_opens_with() -> None:
+    text = (
+        "Amos J. Hochstein is a businessman. He served under the Barack Obama administration. "
+        "President Barack Obama nominated Hochstein in 2015. In 2017 he joined Tellurian."
+    )
+    assert _resolve(text, "he", "en", nth=0) == "Amos J. Hochstein"
+
+
+def test_a_team_named_like_a_person_does_not_outweigh_the_person_named_first() -> None:
+    text = (
+        "Joseph Daniel Gates was a baseball player. His only hit came against the Kansas City Royals. "
+        "The pitcher for the Royals was young. He later coached a minor league team."
+    )
+    assert _resolve(text, "He", "en") == "Joseph Daniel Gates"
+
+
+def test_its_far_from_any_organisation_means_the_one_the_passage_is_about() -> None:
+    text = (
+        "The Independent Democratic Action is a party in Sao Tome. It joined the Force alliance in 2002. "
+        "It left this alliance later. In the 2006 election, its leader Patrice Trovoada ran."
+    )
+    assert _resolve(text, "its", "en") == "Independent Democratic Action"
+
+
+def test_the_agent_of_a_passive_is_not_what_its_passage_is_about() -> None:
+    text = "The Halden Tribune is a daily newspaper. It is owned by the media group Kestrel Media. Its editor spoke."
+    assert _resolve(text, "Its", "en") == "Halden Tribune"

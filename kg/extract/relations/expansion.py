@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from kg.extract.relations.grammar import Grammar, Pattern, Slot
 from kg.extract.relations.items import Item, Kind
 from kg.extract.relations.matcher import Match
+from kg.model import EntityType
 
 __all__ = ["expand"]
 
@@ -105,6 +106,14 @@ def _leftwards(items: Sequence[Item], i: int, rules: Grammar) -> list[int]:
     return names[::-1]
 
 
+def _alike(anchor: Item, listed: Item) -> bool:
+    """False for a listed name of unknown kind after a name of known kind: "professor at the Moscow School of
+    Painting, Sculpture and Architecture" names one school, not three organisations."""
+    if anchor.name is None or listed.name is None:
+        return True
+    return listed.name.entity.type is not EntityType.THING or anchor.name.entity.type is EntityType.THING
+
+
 def expand(items: Sequence[Item], rules: Grammar, pattern: Pattern, match: Match) -> dict[str, list[tuple[int, Slot]]]:
     """Each role's arguments as (item index, slot of the pattern): the matched slots and the names listed with
     them."""
@@ -119,6 +128,7 @@ def expand(items: Sequence[Item], rules: Grammar, pattern: Pattern, match: Match
             # A slot inside the pattern can only be followed by a list the matcher let it take.
             found = (_leftwards(items, i, rules) if first else []) + found
             found += _rightwards(items, i, rules) if last or _listed(items, i, rules) else []
+            found = [j for j in found if j == i or _alike(items[i], items[j])]
         taken = slots.setdefault(role, [])
         taken += [(j, slot) for j in found if all(j != k for k, _ in taken)]
     return slots

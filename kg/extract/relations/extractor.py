@@ -57,7 +57,7 @@ class RelationExtractor(Extractor):
     with a relations.toml."""
 
     name = "kg.relations"
-    version = 1
+    version = 2
 
     def accepts(self, analysis: Analysis) -> bool:
         return analysis.lang is not None and bool(analysis.lang.table("relations"))
@@ -72,6 +72,7 @@ class RelationExtractor(Extractor):
             # A product named after its maker ("Toyota Avalon") is made by it; anything else is owned.
             predicate = "develops" if owned.entity.type is EntityType.PRODUCT else "owns"
             found.append(Found(predicate, owner, owned, span, _CONFIDENCE["name"], "name", rule="name"))
+        found = [f for f in found if not rules.excludes(f.predicate, f.object.entity.name)]
         yield from _claims(analysis, self, found)
 
 
@@ -103,7 +104,7 @@ def _sentence(analysis: Analysis, rules: Grammar, sentence: Sentence) -> list[Fo
     for pattern in patterns:
         for start in _starts(pattern, items):
             match = matcher.match(pattern, start)
-            if match is not None and not filters.rejects(match, pattern.kind):
+            if match is not None and not filters.rejects(match, pattern):
                 found += _found(analysis, rules, items, sentence, pattern, match)
     return found
 
@@ -210,7 +211,12 @@ def _admitted(analysis: Analysis, f: Found) -> bool:
     predicate = vocabulary()[f.predicate]
     s = EntityType.THING if _weak(analysis, f.subject.entity) else f.subject.entity.type
     o = EntityType.THING if _weak(analysis, f.object.entity) else f.object.entity.type
-    return predicate.admits(s, o)
+    if not predicate.admits(s, o):
+        return False
+    # Only people work for or lead: a name of unknown kind takes that role only if it is written and used like
+    # a person's ("Professor of Japanese Politics, Director of ..." does not make "Politics" an employee).
+    personal = predicate.subject_types == {EntityType.PERSON}
+    return not (personal and s is EntityType.THING and not analysis.coref.person_like(f.subject.entity))
 
 
 def _implied_types(analysis: Analysis, found: Sequence[Found]) -> dict[str, EntityType]:

@@ -15,7 +15,7 @@ start of the clause, capitalised: "May" in "acquired it in May" is a month, "If"
 ...     items = sentence_items(a, a.sentences[0])
 ...     pattern = compile_pattern("{S} .. sued {O}", "sued", "clause")
 ...     matches = [m for i in range(len(items)) if (m := Matcher(items, grammar(a.lang), a.lang).match(pattern, i))]
-...     return [Filters(a.text, items, grammar(a.lang)).rejects(m, "clause") for m in matches]
+...     return [Filters(a.text, items, grammar(a.lang)).rejects(m, pattern) for m in matches]
 >>> verdicts("Acme Corp has not sued Globex, but Initech sued Hooli.")
 [True, False]
 >>> verdicts("Has Acme sued Globex?"), verdicts("If Acme sued Globex, it would win.")
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kg.extract.relations.grammar import Grammar
+from kg.extract.relations.grammar import Grammar, Pattern, Slot
 from kg.extract.relations.items import Item, Kind
 from kg.extract.relations.matcher import Match
 
@@ -79,10 +79,21 @@ class Filters:
                 return True
         return False
 
-    def rejects(self, match: Match, kind: str) -> bool:
+    def inverted(self, match: Match, pattern: Pattern) -> bool:
+        """True if a subject pronoun follows the verb of a pattern that puts its subject first: in "Schäuble
+        warf er vor, ..." the name is the object."""
+        after = match.cue + 1 if match.cue is not None else len(self.items)
+        opens = bool(pattern.elements) and isinstance(pattern.elements[0], Slot) and pattern.elements[0].role == "S"
+        item = self.items[after] if after < len(self.items) else None
+        return (
+            opens and item is not None and item.kind is Kind.PRONOUN and item.text.casefold() in self.grammar.subjects
+        )
+
+    def rejects(self, match: Match, pattern: Pattern) -> bool:
         """True if the match must not become a claim."""
-        if self.is_question(match):
+        if self.is_question(match) or self.inverted(match, pattern):
             return True
+        kind = pattern.kind
         if kind == "nominal":
             return False
         clause = self.clause(match)

@@ -188,6 +188,24 @@ class Grammar:
     gap_stops: frozenset[str]
     coordinators: frozenset[tuple[str, ...]]
     precedence: dict[str, frozenset[str]]
+    #: Relative pronouns after "{S} ,", as case-folded word runs ("Acme, which sued Globex").
+    relatives: frozenset[tuple[str, ...]] = frozenset()
+    #: Pronouns that are always subjects: one right after the verb means the clause is inverted.
+    subjects: frozenset[str] = frozenset()
+    #: Prepositions that attach a name to the noun before it ("the child of David Rockefeller").
+    complements: frozenset[str] = frozenset()
+    #: Predicate -> words whose presence in an object's name rules the object out ("Party" for works_for).
+    excluded_objects: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def excludes(self, predicate: str, name: str) -> bool:
+        """True if an entity named ``name`` cannot be the object of ``predicate``.
+
+        >>> from kg.lang import language
+        >>> grammar(language("en")).excludes("works_for", "Labour Party")
+        True
+        """
+        words = self.excluded_objects.get(predicate, frozenset())
+        return any(w in words for w in name.split())
 
 
 def _with_relatives(source: str, relatives: list[str]) -> list[str]:
@@ -240,4 +258,12 @@ def grammar(lang: LanguageData) -> Grammar:
         gap_stops=frozenset(filters.get("narrow_gap_stops", [])),
         coordinators=_phrases([c.replace("_", " ") for c in filters.get("coordinators", [])]),
         precedence={k: frozenset(v) for k, v in table.get("precedence", {}).items()},
+        relatives=_phrases(list(filters.get("relatives", []))),
+        complements=frozenset(filters.get("noun_complements", [])),
+        subjects=frozenset(filters.get("subject_pronouns", [])),
+        excluded_objects={
+            name: frozenset(body["excluded_objects"])
+            for name, body in table.get("predicates", {}).items()
+            if body.get("excluded_objects")
+        },
     )

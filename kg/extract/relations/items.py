@@ -31,6 +31,8 @@ from kg.model import Entity, EntityType, Mention, Span
 __all__ = ["Item", "Kind", "sentence_items"]
 
 _POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’", "s")
+#: Words a role of several words has at most ("chief executive officer").
+MAX_ROLE_WORDS = 3
 #: A bracketed aside longer than this many tokens is not skipped.
 MAX_PARENTHESIS = 40
 
@@ -102,7 +104,8 @@ class _Builder:
         return self._spaced_possessive(j)
 
     def _spaced_possessive(self, j: int) -> int:
-        """ "Google 's" and "Airways '", as tokenised corpora write the possessive."""
+        """ "Google 's" and "Airways '", as tokenised corpora write the possessive, after a name or a
+        description ending before token ``j``; the index of the next token."""
         toks = self.tokens
         if j < len(toks) and toks[j].text in ("'", "’"):
             if j + 1 < len(toks) and toks[j + 1].text == "s" and toks[j + 1].span.start == toks[j].span.end:
@@ -151,8 +154,10 @@ class _Builder:
         if i + 1 >= len(self.tokens):
             return 0
         det, noun = self.tokens[i], self.tokens[i + 1]
-        if not self.coref.described([det.text, noun.text]):
-            return 0
+        if not self.coref.described([det.text, noun.text]) or self.coref.name_at(noun.span.start):
+            return 0  # "des Verbands Deutscher Reeder": the noun opens a name
+        if self._role_phrase_at(i + 1):
+            return 0  # "the chief executive of": the noun opens a role
         after = self.tokens[i + 2] if i + 2 < len(self.tokens) else None
         if after is not None and self.coref.name_at(after.span.start):
             return 0  # "der Konzern Tesla": the noun is a cue for the name after it
@@ -160,7 +165,11 @@ class _Builder:
             return 0  # "the department of infections" is a new phrase, not "the department" named before
         span = Span(det.span.start, noun.span.end)
         self.add(Kind.DESCRIPTION, span, span.of(self.analysis.text))
-        return 2
+        return self._spaced_possessive(i + 2) - i  # "the Department 's Policy Office"
+
+    def _role_phrase_at(self, i: int) -> bool:
+        words = tuple(t.text.casefold() for t in self.tokens[i : i + MAX_ROLE_WORDS])
+        return any(words[:n] in self.lex.role_phrases for n in range(2, len(words) + 1))
 
     def word(self, i: int) -> None:
         tok = self.tokens[i]

@@ -99,7 +99,10 @@ class Matcher:
             return [(i, state)] if self._clause_initial(i) else []
         if isinstance(element, Slot):
             follows = elements[e + 1] if e + 1 < len(elements) else None
-            return [(j, state.bind(element.role, i)) for j in self._slot(element, i, follows, e == 0)]
+            # An argument that opens a pattern is not the object of a preposition, unless a relative clause
+            # says what it is ("named after John Cassin, who was a curator at ...").
+            opens = e == 0 and not (self._relative(elements[1:3]) and not self._complement(i))
+            return [(j, state.bind(element.role, i)) for j in self._slot(element, i, follows, opens)]
         options: list[tuple[int, _State]] = []
         if getattr(element, "optional", False):
             options.append((i, state))
@@ -118,6 +121,20 @@ class Matcher:
         elif isinstance(element, Punct) and any(self._punct(text, i) for text in element.options):
             options.insert(0, (i + 1, state))
         return options
+
+    def _complement(self, i: int) -> bool:
+        """True for a name that completes the noun before it ("the fifth child of David Rockefeller"): a
+        relative clause after it may as well describe that noun."""
+        j = i - 1
+        while j >= 0 and self.items[j].kind is Kind.WORD and self.items[j].text in self.determiners:
+            j -= 1
+        return j >= 0 and self.items[j].kind is Kind.WORD and self.items[j].text in self.grammar.complements
+
+    def _relative(self, elements: Sequence[Element]) -> bool:
+        """True for a comma and a relative pronoun: ", who", ", which"."""
+        if len(elements) < 2 or not isinstance(elements[0], Punct) or not isinstance(elements[1], Words):
+            return False
+        return "," in elements[0].options and all(o in self.grammar.relatives for o in elements[1].options)
 
     def _clause_initial(self, i: int) -> bool:
         """No name, pronoun or description between the last clause break and item ``i``."""
@@ -193,7 +210,21 @@ class Matcher:
     # -- slots and gaps ---------------------------------------------------------------------------------------
 
     def _possessor(self, i: int) -> bool:
-        return self.items[i].kind is Kind.NAME and i + 1 < len(self.items) and self.items[i + 1].kind is Kind.POSS_MARK
+        """A name or a description with a possessive ending: "Musk's", "the Department 's"."""
+        kind = self.items[i].kind
+        return (
+            kind in (Kind.NAME, Kind.DESCRIPTION)
+            and i + 1 < len(self.items)
+            and self.items[i + 1].kind is Kind.POSS_MARK
+        )
+
+    def _modifier(self, i: int) -> bool:
+        """A name before a cue noun and another name: "Independent Film and Media company Steelyard Pictures"
+        names the company Steelyard Pictures."""
+        if i + 2 >= len(self.items) or self.items[i].kind is not Kind.NAME or self.items[i + 2].kind is not Kind.NAME:
+            return False
+        cue = self.items[i + 1]
+        return cue.kind is Kind.WORD and self.lex.cue_type(cue.text) in _CUE_TYPES.values()
 
     def _in_adjunct(self, i: int) -> bool:
         """True for a name inside an adverbial ("based in Sackville", "the Church in the Maldives")."""
@@ -211,11 +242,14 @@ class Matcher:
         if slot.possessor:
             if item.kind is Kind.POSSESSIVE and slot.form == "poss":
                 return [i + 1]
-            return [i + 2] if self._possessor(i) else []
+            named = item.kind is Kind.NAME or slot.form == "poss"  # "gen" takes a name only
+            return [i + 2] if named and self._possessor(i) else []
         if not item.is_slot or (slot.form == "name" and item.kind is not Kind.NAME):
             return []
         if self._possessor(i) and not (isinstance(follows, Punct) and "'s" in follows.options):
             return []  # "Musk's company": the possessor is not the head of the phrase
+        if self._modifier(i):
+            return []
         listed = self._list_end(i) if item.kind is Kind.NAME else i + 1
         return [listed, i + 1] if listed > i + 1 else [i + 1]
 
@@ -246,7 +280,7 @@ class Matcher:
             return 0 if gap.size == 1 and item.text in self.stopwords else 1
         if item.kind is Kind.POSSESSIVE:
             return 1
-        if self._possessor(i):
+        if self._possessor(i) or self._modifier(i):
             return 2  # a possessor modifies what follows: "den Elon Musks xAI herausbringt"
         if not gap.wide:
             return 0

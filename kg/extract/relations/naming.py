@@ -84,7 +84,9 @@ def owned_by_name(analysis: Analysis) -> Iterator[tuple[Resolved, Resolved, Span
     parents = _parent_words(analysis.lang)
     coref = analysis.coref
     entities = [e for e in coref.entities() if e.type not in _NOT_OWNERS]
-    owners = [e for e in entities if e.type is not EntityType.THING]
+    # An acronym is an organisation by its shape alone; a name that extends it is as often an event, a region
+    # or a programme named after it ("AFL Grand Final", "EUCOM Area") as a part of it.
+    owners = [e for e in entities if e.type is not EntityType.THING and not coref.typed_by_shape(e)]
     by_first: dict[str, list[Entity]] = {}
     for e in entities:
         by_first.setdefault(e.name.split()[0], []).append(e)

@@ -123,3 +123,78 @@ def test_clauses_appositions_and_compounds_state_relations(
     text: str, language: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in _relations(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Halvard Brenne is an engineer. He was the chief executive of the ferry operator Nordkyst Line.",
+            ("leads", "Nordkyst Line"),
+        ),
+        ("Marta Lund teaches at the University of Bergen.", ("works_for", "University of Bergen")),
+        ("CBBC is a British television strand owned by the BBC.", ("owns", "CBBC")),
+        (
+            "Cinema Verity was a British production company, founded in 1985 by Verity Lambert.",
+            ("founded", "Cinema Verity"),
+        ),
+        (
+            "Hugh Davis, brother of Ann Davis and a professor at the University of Massachusetts Amherst, spoke.",
+            ("works_for", "University of Massachusetts Amherst"),
+        ),
+        (
+            "Charles Johnson was an American sociologist, the first president of Fisk University.",
+            ("leads", "Fisk University"),
+        ),
+        (
+            "The bird was named after John Cassin, who was a curator at the Philadelphia Academy of Natural Sciences.",
+            ("works_for", "Philadelphia Academy of Natural Sciences"),
+        ),
+        ("Ana Ruiz is the founder of Northwind Media company Steelyard Pictures.", ("founded", "Steelyard Pictures")),
+    ],
+)
+def test_english_clauses_and_appositions_of_encyclopaedia_style(text: str, expected: tuple[str, str]) -> None:
+    assert expected in [(p, o) for _s, p, o in _relations(text, "en")]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Ann Lee joined the Labour Party in 2001.", ("Ann Lee", "works_for", "Labour Party")),
+        ("Ann Lee, deputy leader of the Green Party, spoke.", ("Ann Lee", "works_for", "Green Party")),
+        (
+            "She is Reischauer Professor of Japanese Politics, Director of the Harvard Asia Center.",
+            ("Politics", "works_for", "Harvard Asia Center"),
+        ),
+        (
+            "Tomasz Bohdanowicz was a painter. From 1893 he was a professor at the Moscow School of Painting, "
+            "Sculpture and Architecture.",
+            ("Tomasz Bohdanowicz", "works_for", "Sculpture"),
+        ),
+        (
+            "Ana Ruiz is the founder of Northwind Media company Steelyard Pictures.",
+            ("Ana Ruiz", "founded", "Northwind Media"),
+        ),
+        (
+            "She succeeded Richard Roe, the fifth child of David Roe, who served as Acme Corp's chairman.",
+            ("David Roe", "leads", "Acme Corp"),
+        ),
+        (
+            "David Bohigian worked at the Commerce Department . "
+            "Earlier , Bohigian led the Department 's Policy Office .",
+            ("David Bohigian", "leads", "Commerce Department"),
+        ),
+    ],
+)
+def test_no_relation_from_membership_an_unknown_kind_a_modifier_or_a_nested_phrase(
+    text: str, absent: tuple[str, str, str]
+) -> None:
+    assert absent not in _relations(text, "en")
+
+
+def test_a_subject_pronoun_after_the_verb_shows_that_the_name_before_it_is_the_object() -> None:
+    opening = "Der Minister Yanis Varoufakis kritisierte die Gläubiger. "
+    inverted = _relations(opening + "Wolfgang Schäuble warf er vor, einen Grexit zu betreiben.", "de")
+    plain = _relations(opening + "Er warf Wolfgang Schäuble vor, einen Grexit zu betreiben.", "de")
+    assert ("Wolfgang Schäuble", "accused", "Yanis Varoufakis") not in inverted
+    assert ("Yanis Varoufakis", "accused", "Wolfgang Schäuble") in plain

@@ -4,46 +4,32 @@ Chosen by measurement (DESIGN.md, "Storage"): it bulk-loads hundreds of thousand
 reopens in milliseconds and answers the usual questions in milliseconds; rdflib's in-memory graph needed
 tens of seconds to reload and could not answer two-hop questions at scale.
 
-Writes go in two steps: everything of a batch of documents, then each document's completion mark. A run
-killed in between leaves documents without the mark, which the next run ingests again; since every triple
-has a content-derived identity, doing so adds nothing twice.
+Writes go in two steps (:mod:`kg.store.rdf_writing`): everything of a batch of documents, then each
+document's completion mark. A run killed in between leaves documents without the mark, which the next run
+ingests again; since every triple has a content-derived identity, doing so adds nothing twice.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.model import Claim, Document, Entity, EntityType
-from kg.store import rdf_mapping as rm
+from kg.model import Claim, Document, Entity
 from kg.store import sparql
 from kg.store.base import ClaimFilter, QueryResult, RetractResult, Stats, Store, WriteResult
 from kg.store.lock import StoreLock
 from kg.store.rdf_reading import claims_from_rows, document_from_row, entity_from_row, key_of
-from kg.vocab import ENTITY_CLASSES, KG, RDF, SCHEMA, iri, vocabulary
+from kg.store.rdf_writing import WriteSession
+from kg.vocab import KG, iri, vocabulary
 
 __all__ = ["RdfStore"]
 
-#: Above this many lines a write uses the bulk loader (fast, not atomic) instead of a transaction.
-BULK_LINES = 200_000
-
-_TYPE = ox.NamedNode(RDF + "type")
-_PREDICATE = ox.NamedNode(RDF + "predicate")
-_SUPPORTS = ox.NamedNode(KG + "supports")
 _INGESTED = ox.NamedNode(KG + "ingestedAt")
-_NAME = ox.NamedNode(SCHEMA + "name")
-_THING = ox.NamedNode(ENTITY_CLASSES[EntityType.THING])
-_CLASSES = {ox.NamedNode(c) for c in ENTITY_CLASSES.values()}
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 class RdfStore(Store):
@@ -81,66 +67,24 @@ class RdfStore(Store):
 
     # -- writing --------------------------------------------------------------------------------------
 
-    def _has(self, subject: str, predicate: ox.NamedNode) -> bool:
-        return next(iter(self._store.quads_for_pattern(ox.NamedNode(subject), predicate, None)), None) is not None
-
     def known_documents(self, ids: Iterable[str]) -> set[str]:
         return {i for i in ids if self._has(iri("doc", i), _INGESTED)}
 
-    def _entity_lines(self, entity: Entity, result: WriteResult, pending: list[ox.Quad]) -> list[str]:
-        """An entity keeps the first specific type it was given; a vague type (Thing) yields to a specific one."""
-        node = ox.NamedNode(iri("entity", entity.id))
-        classes = {q.object for q in self._store.quads_for_pattern(node, _TYPE, None)} & _CLASSES
-        new_class = ox.NamedNode(ENTITY_CLASSES[entity.type])
-        if not classes:
-            result.entities_added += 1
-            return rm.entity_lines(entity)
-        if classes == {_THING} and new_class != _THING:
-            pending.append(ox.Quad(node, _TYPE, _THING))
-            return rm.entity_lines(entity)
-        return rm.entity_lines(entity, with_type=False)
+    def _has(self, subject: str, predicate: ox.NamedNode) -> bool:
+        return next(iter(self._store.quads_for_pattern(ox.NamedNode(subject), predicate, None)), None) is not None
 
     def write(self, documents: Sequence[Document], claims: Sequence[Claim]) -> WriteResult:
+        return self.write_many([(documents, claims)])
+
+    def write_many(self, batches: Iterable[tuple[Sequence[Document], Sequence[Claim]]]) -> WriteResult:
+        """Write batch after batch; each is prepared while the one before it is being loaded."""
         if self.readonly:
             raise StoreError("the store was opened read-only")
-        when = _now()
-        result = WriteResult(documents=len(documents))
-        lines: list[str] = [line for doc in documents for line in rm.document_lines(doc)]
-        entities: dict[str, Entity] = {}
-        activities: set[tuple[str, str]] = set()
-        for claim in claims:
-            if not self._has(iri("claim", claim.id), _PREDICATE):
-                result.claims_added += 1
-                lines += rm.claim_lines(claim)
-            for entity in claim.entities():
-                entities.setdefault(entity.id, entity)
-            for ev in claim.evidence:
-                if (ev.document, str(ev.extractor)) not in activities:
-                    activities.add((ev.document, str(ev.extractor)))
-                    lines += rm.activity_lines(ev.document, ev.extractor, when)
-                if not self._has(iri("evidence", claim.evidence_id(ev)), _SUPPORTS):
-                    result.evidence_added += 1
-                lines += rm.evidence_lines(claim, ev)
-        obsolete: list[ox.Quad] = []
-        for entity in entities.values():
-            lines += self._entity_lines(entity, result, obsolete)
-        self._load(lines)
-        for quad in obsolete:
-            self._store.remove(quad)
-        self._load([rm.completion_line(doc, when) for doc in documents])
-        return result
-
-    def _load(self, lines: list[str]) -> None:
-        if not lines:
-            return
-        data = "\n".join(lines).encode("utf-8")
         try:
-            if len(lines) > BULK_LINES:
-                self._store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
-            else:
-                self._store.load(input=data, format=ox.RdfFormat.N_TRIPLES)
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"writing to {self.path} failed: {exc}") from None
+            with WriteSession(self._store) as session:
+                return session.write_all(batches)
+        except StoreError as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
 
     # -- reading ---------------------------------------------------------------------------------------
 

@@ -21,12 +21,12 @@ from kg.export import export_to
 from kg.ingest import read_documents
 from kg.ingest.sources import FileKey
 from kg.model import Claim, Document
-from kg.pipeline import Failure, IngestReport, extract_documents, ingest_paths
+from kg.pipeline import Failure, IngestReport, extract_documents, ingest_paths, load_paths
 from kg.store import open_store
 from kg.store.base import QueryResult, Stats
 from kg.validate import ValidationReport, validate_store
 
-__all__ = ["export", "extract", "ingest", "open_store", "query", "read_documents", "stats", "validate"]
+__all__ = ["export", "extract", "ingest", "load", "open_store", "query", "read_documents", "stats", "validate"]
 
 PathLike = str | os.PathLike[str]
 
@@ -41,6 +41,17 @@ def ingest(
     """Read, extract and store the articles below ``paths`` into the store at ``store``."""
     with open_store(store, wait=wait) as target:
         return ingest_paths(paths, target, workers=workers, progress=progress)
+
+
+def load(
+    paths: Iterable[PathLike],
+    store: PathLike | None = None,
+    wait: float = 0.0,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Bulk-load bundles of already extracted documents and claims (``kg extract --format bundle``)."""
+    with open_store(store, wait=wait) as target:
+        return load_paths(paths, target, progress=progress)
 
 
 def extract(

@@ -24,27 +24,19 @@ never seen (an evidence id contains its document), and about a claim only when t
 
 from __future__ import annotations
 
-import queue
-import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import partial
 from types import TracebackType
 
 import pyoxigraph as ox
 
-from kg.errors import StoreError
 from kg.model import Claim, Document, Entity, EntityType, Evidence
 from kg.store import rdf_mapping as rm
 from kg.store.base import WriteResult
+from kg.store.rdf_loading import Batch, Loader
 from kg.vocab import ENTITY_CLASSES, KG, RDF, iri
 
-__all__ = ["BULK_BYTES", "Batch", "RdfWriter", "WriteSession"]
-
-#: Above this many bytes of N-Triples a batch goes through the bulk loader (fast, not atomic) instead of a
-#: transaction.
-BULK_BYTES = 16 * 1024 * 1024
+__all__ = ["RdfWriter", "WriteSession", "now"]
 
 _TYPE = ox.NamedNode(RDF + "type")
 _PREDICATE = ox.NamedNode(RDF + "predicate")
@@ -61,19 +53,6 @@ def now() -> str:
 
 def _any(store: ox.Store, s: ox.NamedNode | None, p: ox.NamedNode | None, o: ox.NamedNode | None) -> bool:
     return next(iter(store.quads_for_pattern(s, p, o)), None) is not None
-
-
-@dataclass
-class Batch:
-    """What one write adds: data lines, then quads to remove, then the documents' completion marks.
-
-    An item of ``lines`` may hold several lines: the evidence of a claim is built as one text.
-    """
-
-    lines: list[str] = field(default_factory=list)
-    obsolete: list[ox.Quad] = field(default_factory=list)
-    completion: list[str] = field(default_factory=list)
-    result: WriteResult = field(default_factory=WriteResult)
 
 
 def _best_entities(claims: Sequence[Claim]) -> dict[str, Entity]:
@@ -202,45 +181,6 @@ class RdfWriter:
         batch.lines += rm.entity_lines(entity)
 
 
-class _Loader:
-    """One background thread that applies batches in order; an error surfaces at the next call."""
-
-    def __init__(self, apply: Callable[[Batch], None]) -> None:
-        self._apply = apply
-        self._jobs: queue.Queue[Batch | None] = queue.Queue(maxsize=1)
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="kg-store-loader", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while (batch := self._jobs.get()) is not None:
-            try:
-                if self._error is None:
-                    self._apply(batch)
-            except BaseException as exc:  # handed to the writing thread, which raises it
-                self._error = exc
-            finally:
-                self._jobs.task_done()
-        self._jobs.task_done()
-
-    def _check(self) -> None:
-        if self._error is not None:
-            error, self._error = self._error, None
-            raise error
-
-    def submit(self, batch: Batch) -> None:
-        self._check()
-        self._jobs.put(batch)
-
-    def drain(self) -> None:
-        self._jobs.join()
-        self._check()
-
-    def close(self) -> None:
-        self._jobs.put(None)
-        self._thread.join()
-
-
 class WriteSession:
     """Writes batches to an Oxigraph store, preparing the next while the last one loads.
 
@@ -248,8 +188,7 @@ class WriteSession:
     """
 
     def __init__(self, store: ox.Store, when: str | None = None) -> None:
-        # The loader gets a function of the store, not a method of the session: no cycle keeps the store open.
-        self._loader = _Loader(partial(_apply, store))
+        self._loader = Loader(store)
         self._writer = RdfWriter(store, when or now(), settle=self._loader.drain)
 
     def __enter__(self) -> WriteSession:
@@ -275,24 +214,3 @@ class WriteSession:
         for documents, claims in batches:
             total += self.write(documents, claims)
         return total
-
-
-def _apply(store: ox.Store, batch: Batch) -> None:
-    _load(store, batch.lines)
-    for quad in batch.obsolete:
-        store.remove(quad)
-    _load(store, batch.completion)
-
-
-def _load(store: ox.Store, lines: list[str]) -> None:
-    if not lines:
-        return
-    data = "\n".join(lines).encode("utf-8")
-    # Every line comes from kg.store.rdf_mapping, which escapes literals and builds IRIs from safe keys.
-    try:
-        if len(data) > BULK_BYTES:
-            store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, lenient=True)
-        else:
-            store.load(data, format=ox.RdfFormat.N_TRIPLES, lenient=True)
-    except (OSError, SyntaxError) as exc:
-        raise StoreError(f"writing to the store failed: {exc}") from None

@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import kg.store.rdf_writing as rw
+import kg.store.rdf_loading as rl
 from kg.errors import StoreError
 from kg.model import Claim, Document, Entity, EntityType, Evidence, ExtractorInfo, Mention, Span
 from kg.store import open_store
@@ -63,7 +63,7 @@ def test_an_error_while_loading_in_the_background_reaches_the_writer(monkeypatch
     def broken(store: ox.Store, lines: list[str]) -> None:
         raise StoreError("disk full")
 
-    monkeypatch.setattr(rw, "_load", broken)
+    monkeypatch.setattr(rl, "_load", broken)
     (a, claim_a), (b, claim_b) = _article(1), _article(2)
     with pytest.raises(StoreError, match="disk full"), WriteSession(ox.Store()) as session:  # noqa: PT012
         for doc, claim in [(a, claim_a), (b, claim_b), (b, claim_b)]:
@@ -71,8 +71,12 @@ def test_an_error_while_loading_in_the_background_reaches_the_writer(monkeypatch
 
 
 def test_large_batches_go_through_the_bulk_loader(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(rw, "BULK_BYTES", 100)
-    docs, claims = zip(*(_article(n) for n in range(20)), strict=True)
+    """Every document ends up marked complete; one met again makes the session wait for what is loading."""
+    monkeypatch.setattr(rl, "BULK_BYTES", 100)
+    articles = [_article(n) for n in range(30)]
+    batches = [([d for d, _c in articles[i : i + 10]], [c for _d, c in articles[i : i + 10]]) for i in (0, 10, 20)]
+    batches.append(batches[1])
     with open_store(tmp_path / "s") as store:
-        assert _counts(store.write_many([(docs, claims)])) == (1, 20, 2)
-        assert store.known_documents(d.id for d in docs) == {d.id for d in docs}
+        assert _counts(store.write_many(batches)) == (1, 30, 2)
+        assert store.known_documents(d.id for d, _c in articles) == {d.id for d, _c in articles}
+        assert store.stats().counts["evidence"] == 30

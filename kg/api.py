@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from kg.export import export_to
 from kg.ingest import read_documents
 from kg.ingest.sources import FileKey
 from kg.model import Claim, Document
 from kg.pipeline import Failure, IngestReport, extract_documents, ingest_paths, load_paths
 from kg.store import open_store
 from kg.store.base import QueryResult, Stats
-from kg.validate import ValidationReport, validate_store
+
+if TYPE_CHECKING:
+    from kg.validate import ValidationReport
 
 __all__ = ["export", "extract", "ingest", "load", "open_store", "query", "read_documents", "stats", "validate"]
 
@@ -83,11 +84,15 @@ def stats(store: PathLike | None = None, wait: float = 0.0) -> Stats:
 
 def export(format: str, output: BinaryIO, store: PathLike | None = None, wait: float = 0.0) -> None:
     """Write the whole graph to ``output`` as ``format`` (turtle, trig, nquads, jsonld, graphml, ...)."""
+    from kg.export import export_to  # rdflib and the exporters load only for the commands that need them
+
     with open_store(store, readonly=True, wait=wait) as source:
         export_to(source, format, output)
 
 
 def validate(store: PathLike | None = None, wait: float = 0.0) -> ValidationReport:
     """Check the stored graph against the SHACL shapes of ``schemas/shapes.ttl``."""
+    from kg.validate import validate_store
+
     with open_store(store, readonly=True, wait=wait) as source:
         return validate_store(source)

@@ -80,7 +80,7 @@ class Context:
 
 def extract(ctx: Context) -> None:
     """``kg extract`` over the German news and the English articles, one process each."""
-    articles = seconds = megabytes = 0.0
+    articles = seconds = cpu = megabytes = 0.0
     for corpus, lang in ((ctx.german, "de"), (ctx.english, "en")):
         out = ctx.workdir / f"claims-{lang}.jsonl"
         m = ctx.kg("extract", corpus.path, "--format", "jsonl", "-o", out)
@@ -92,8 +92,10 @@ def extract(ctx: Context) -> None:
             "extract", f"kg extract: {corpus.articles} {lang} articles, {claims} claims", f"{rate:.0f} articles/s", m
         )
         articles, seconds, megabytes = articles + corpus.articles, seconds + m.seconds, megabytes + corpus.megabytes
+        cpu += m.cpu_seconds
     ctx.figures["extract_articles_per_s"] = round(articles / seconds, 1)
     ctx.figures["extract_mb_per_s"] = round(megabytes / seconds, 3)
+    ctx.figures["extract_articles_per_cpu_s"] = round(articles / cpu, 1)
 
 
 def ingest(ctx: Context) -> None:
@@ -108,6 +110,7 @@ def ingest(ctx: Context) -> None:
         ctx.add("ingest", f"kg ingest: {ctx.german.articles} de articles, {label}", f"{rate:.0f} articles/s", m)
         if not options:
             ctx.figures["ingest_articles_per_s"] = round(rate, 1)
+            ctx.figures["ingest_articles_per_cpu_s"] = round(ctx.german.articles / m.cpu_seconds, 1)
 
 
 def store(ctx: Context) -> None:
@@ -115,6 +118,7 @@ def store(ctx: Context) -> None:
     shutil.rmtree(ctx.store_1m, ignore_errors=True)
     m, found = ctx.module("load", "--claims", str(ctx.claims), "--store", ctx.store_1m)
     ctx.figures["store_claims_per_s"] = found["store_claims_per_s"]
+    ctx.figures["store_claims_per_cpu_s"] = round(found["claims"] / found["cpu_seconds"])
     ctx.figures["store_claims"] = found["claims"]
     what = f"write_many: {found['claims']:,} generated claims ({found['generated_rss_mb']} MB of them in memory)"
     ctx.add("store", what, f"{found['store_claims_per_s']:,} claims/s, {found['seconds']:.0f} s", m)

@@ -128,7 +128,10 @@ def _rdflib(data: Path, where: Path, names: tuple[str, str], limit: int, oxigrap
 
     g = graph()
     start = time.perf_counter()
-    g.parse(str(data), format="ox-nt" if oxigraph else "nt")
+    if oxigraph:  # oxrdflib hands a non-transactional parse to Oxigraph's bulk loader
+        g.parse(str(data), format="ox-nt", transactional=False)
+    else:
+        g.parse(str(data), format="nt")
     if not oxigraph:  # the in-memory graph is kept as a file
         g.serialize(str(where.with_suffix(".nt")), format="nt", encoding="utf-8")
     loaded = time.perf_counter() - start

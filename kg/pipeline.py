@@ -106,6 +106,9 @@ def _pool(workers: int) -> Iterator[Executor | None]:
         yield None
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Start the workers now, before the store's loader thread exists: a process forked while another
+        # thread of its parent holds a lock could inherit that lock held, forever.
+        pool.submit(int).result()
         yield pool
 
 

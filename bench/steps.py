@@ -1,13 +1,14 @@
 """The steps of ``bench/run.py``: one function each, run in order, each adding table rows and figures.
 
 A step measures real ``kg`` commands or benchmark modules in child processes (:mod:`bench.measure`) and
-records its peak memory. To add a step (the HTML view, a Bolt server), write a function taking the
+records its peak memory. To add a step, write a function taking the
 :class:`Context` and add it to :data:`STEPS`; a step that cannot run here calls :meth:`Context.skip` with the
 reason, and prints no figure.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import sys
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.inputs import Corpus, english_corpus, german_corpus
-from bench.measure import REPOSITORY, Measured, last_json, python_module, run
+from bench.measure import REPOSITORY, Measured, StepFailed, last_json, python_module, run
 
 __all__ = ["STEPS", "Context", "Row"]
 
@@ -125,19 +126,23 @@ def store(ctx: Context) -> None:
 
 
 def bolt(ctx: Context) -> None:
-    """The same bulk load over Bolt, when a server was named with ``--bolt``."""
-    if ctx.bolt is None:
-        ctx.skip("bolt", "no Bolt server named (--bolt URI)")
+    """Writes over Bolt (bench/bolt.py): into the server named with ``--bolt``, or else into an ArcadeDB server
+    the benchmark starts itself from the ``arcadedb-embedded`` wheel of the test extra."""
+    if ctx.bolt is None and importlib.util.find_spec("arcadedb_embedded") is None:
+        ctx.skip("bolt", "no Bolt server: arcadedb-embedded is not installed (test extra) and no --bolt URI given")
         return
-    claims = str(min(ctx.claims, 100_000))
-    m, found = ctx.module("load", "--claims", claims, "--store", ctx.bolt)
-    ctx.figures["store_bolt_claims_per_s"] = found["store_claims_per_s"]
-    ctx.add(
-        "bolt",
-        f"write_many over Bolt: {found['claims']:,} generated claims",
-        f"{found['store_claims_per_s']:,} claims/s",
-        m,
-    )
+    claims = "10000" if ctx.quick else str(min(ctx.claims, 50_000))
+    target = ("--store", ctx.bolt) if ctx.bolt else ()
+    try:
+        m, found = ctx.module("bolt", "--claims", claims, *target, "--json")
+    except StepFailed as exc:
+        if ctx.bolt is None:  # the server of our own could not start (no Java, no free port): say why
+            ctx.skip("bolt", f"the ArcadeDB server did not start: {str(exc).splitlines()[-1][:160]}")
+            return
+        raise
+    ctx.figures["store_bolt_claims_per_s"] = found["claims_per_s"]
+    what = f"Neo4jStore.write over Bolt: {found['claims']:,} claims ({found['server']})"
+    ctx.add("bolt", what, f"{found['claims_per_s']:,} claims/s, again {found['again_claims_per_s']:,}/s", m)
 
 
 def sparql(ctx: Context) -> None:
@@ -169,5 +174,23 @@ def store_choice(ctx: Context) -> None:
     ctx.add("store_choice", "all three engines", "", m)
 
 
-#: The steps in the order they run. The HTML view (kg viz) is measured here once it lands.
-STEPS: list[Callable[[Context], None]] = [extract, ingest, store, bolt, sparql, store_choice]
+def viz(ctx: Context) -> None:
+    """``kg viz``'s work for a focus view of 5,000 nodes (bench/viz.py): choosing the view from a store of a
+    synthetic graph, then rendering its HTML page; outside quick mode also the time Chromium takes to settle."""
+    browser = ("--no-browser",) if ctx.quick else ()
+    m, found = ctx.module(
+        "viz", "--nodes", "6500", "--caps", "5000", "--focus", "Company 00000", "--depth", "4", "--json", *browser
+    )
+    [view] = found["views"]
+    ctx.figures["viz_ms_5k"] = view["view_ms"] + view["render_ms"]
+    ctx.figures["viz_nodes"] = view["nodes"]
+    what = f"focus view of {view['nodes']:,} nodes: view {view['view_ms']} ms + HTML {view['render_ms']} ms"
+    figure = f"{view['view_ms'] + view['render_ms']} ms, {view['page_kib']:,} KiB"
+    if view["settle_s"] is not None:
+        ctx.figures["viz_settle_s_5k"] = view["settle_s"]
+        figure += f", settles in Chromium in {view['settle_s']} s"
+    ctx.add("viz", what, figure, m)
+
+
+#: The steps in the order they run.
+STEPS: list[Callable[[Context], None]] = [extract, ingest, store, bolt, sparql, viz, store_choice]

@@ -3,8 +3,9 @@ over a distributed dataset writes, and that ``kg load`` bulk-loads into a store.
 
 A bundle is ``{"document": {...}, "claims": [...]}``: the document with its text and metadata (evidence
 offsets point into the text, so it travels along), and its claims as records of the extraction contract
-(``schemas/claim.schema.json``). An input that could not be read or extracted leaves a line
-``{"failure": {"source": ..., "message": ..., "code": ...}}`` in its place, which ``kg load`` reports.
+(``schemas/claim.schema.json``), a relation's record also with the ``cue`` the contract leaves out. An input
+that could not be read or extracted leaves a line ``{"failure": {"source": ..., "message": ..., "code": ...}}``
+in its place, which ``kg load`` reports.
 
 Extraction is a pure function of the text, so :func:`extract_bundles` can map any partition of articles to
 bundles on any machine (Dask, Ray, Spark, a shell loop).
@@ -52,8 +53,17 @@ _DOCUMENT_FIELDS = tuple(f.name for f in fields(Document))
 def bundle_line(document: Document, claims: Iterable[Claim]) -> str:
     """One document and its claims as one line of JSON (without the newline)."""
     doc = {name: getattr(document, name) for name in _DOCUMENT_FIELDS if getattr(document, name) is not None}
-    records = [record for claim in claims for record in claim_records(claim)]
+    records = [record for claim in claims for record in _records(claim)]
     return json.dumps({"document": doc, "claims": records}, ensure_ascii=False)
+
+
+def _records(claim: Claim) -> Iterator[dict[str, Any]]:
+    """The contract records of ``claim``, and the cue of a relation's evidence, which the contract leaves out
+    but the store keeps: a bulk load must store what ingestion stores."""
+    for record, ev in zip(claim_records(claim), claim.evidence, strict=True):
+        if ev.cue is not None and "quote" not in record:
+            record["cue"] = {"start": ev.cue.span.start, "end": ev.cue.span.end, "text": ev.cue.text}
+        yield record
 
 
 def failure_line(failure: Failure) -> str:
@@ -116,7 +126,7 @@ def _evidence(record: Mapping[str, Any], document: Document) -> Evidence:
         subject_mention=_mention(record["subject"].get("mention")),
         object_mention=_mention((record.get("object") or {}).get("mention")),
         content=_span(quote) if quote else None,
-        cue=_mention(quote.get("cue")),
+        cue=_mention(quote.get("cue") or record.get("cue")),
         mode=QuoteMode(quote["mode"]) if quote else None,
         addressee=_entity(quote["addressee"]) if quote.get("addressee") else None,
         medium=quote.get("medium"),

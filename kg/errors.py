@@ -21,6 +21,7 @@ __all__ = [
     "MalformedInput",
     "MissingPath",
     "QueryError",
+    "ResolutionError",
     "StoreError",
     "StoreLocked",
     "TooLarge",
@@ -122,3 +123,9 @@ class QueryError(KGError):
 
 class ExportError(KGError):
     code = "KG400"
+
+
+class ResolutionError(KGError):
+    """A correction of entities cannot be made: an unknown or ambiguous entity, nothing to split."""
+
+    code = "KG600"

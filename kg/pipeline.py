@@ -1,8 +1,9 @@
-"""The pipeline's stages wired together: read → extract → store, batch by batch, the stages overlapping.
+"""The pipeline's stages wired together: read → extract → resolve → store, batch by batch, the stages overlapping.
 
-Extraction is a pure function of a document's text, so it runs in worker processes when asked; reading,
-deduplication and writing stay in the calling process, which alone holds the store. While the workers
-extract one batch, the calling process hands the batch before to the store, which loads it in the
+Extraction (with resolution inside each document) is a pure function of a document's text, so it runs in
+worker processes when asked; reading, deduplication, resolution across documents (against what the store
+holds) and writing stay in the calling process, which alone holds the store. While the workers extract one
+batch, the calling process resolves the batch before and hands it to the store, which loads it in the
 background (:meth:`kg.store.base.Store.write_many`); results come back in input order, so the stored graph
 is the same for every number of workers. One bad input never stops a batch: it becomes a :class:`Failure`
 in the report and the rest is stored.
@@ -24,6 +25,7 @@ from kg.extract.base import Extractor
 from kg.ingest import read_documents
 from kg.ingest.sources import FileKey
 from kg.model import Claim, Document
+from kg.resolve import Resolver, unify_document
 from kg.store.base import Store, WriteResult
 
 __all__ = [
@@ -84,7 +86,7 @@ def default_workers() -> int:
 def extract_one(document: Document, extractors: Sequence[Extractor] | None = None) -> list[Claim] | Failure:
     """The claims of ``document``, or a Failure if an extractor raised: one bad document never stops a batch."""
     try:
-        return extract_claims(document, _worker_extractors() if extractors is None else extractors)
+        return unify_document(extract_claims(document, _worker_extractors() if extractors is None else extractors))
     except Exception as exc:
         return Failure(document.source, f"{document.source}: extraction failed ({type(exc).__name__}: {exc})", "KG500")
 
@@ -155,13 +157,15 @@ def extract_documents(
 
 
 class _Ingestion:
-    """The bookkeeping of one ingestion: which documents are new, what failed, what was extracted."""
+    """The bookkeeping of one ingestion: which documents are new, what failed, what was extracted; and the
+    resolution of each batch's entities against the store and the batches before it."""
 
     def __init__(self, store: Store, report: IngestReport, progress: Callable[[int], None] | None) -> None:
         self.store = store
         self.report = report
         self.progress = progress
         self.seen: set[str] = set()
+        self.resolver = Resolver(store)
 
     def fresh(self, batch: Sequence[Document | InputError]) -> list[Document]:
         """The documents of ``batch`` neither stored nor met before in this run; errors go to the report."""
@@ -181,22 +185,20 @@ class _Ingestion:
         return [d for i, d in todo.items() if i not in known]
 
     def stored(
-        self, extracted: Iterable[tuple[Sequence[Document | InputError], Iterable[list[Claim] | Failure]]]
+        self, batches: Iterable[tuple[Sequence[Document | InputError], Iterable[list[Claim] | Failure]]]
     ) -> Iterator[tuple[Sequence[Document], Sequence[Claim]]]:
         """What to write: the documents whose extraction worked, with their claims."""
-        for batch, results in extracted:
-            keep: list[Document] = []
-            claims: list[Claim] = []
+        for batch, results in batches:
+            extracted: list[tuple[Document, list[Claim]]] = []
             docs = [d for d in batch if isinstance(d, Document)]
             for doc, result in zip(docs, results, strict=True):
                 if isinstance(result, Failure):
                     self.report.failed.append(result)
                 else:
-                    keep.append(doc)
-                    claims.extend(result)
-            self.report.new += len(keep)
-            if keep:
-                yield keep, claims
+                    extracted.append((doc, result))
+            self.report.new += len(extracted)
+            if extracted:
+                yield [doc for doc, _claims in extracted], self.resolver.resolve(extracted)
 
 
 def ingest_paths(
@@ -219,7 +221,7 @@ def _unbundled(run: _Ingestion, paths: Iterable[PathLike]) -> Iterator[tuple[Seq
         docs = run.fresh([item if isinstance(item, InputError) else item[0] for item in batch])
         run.report.new += len(docs)
         if docs:
-            yield docs, [claim for doc in docs for claim in claims[doc.id]]
+            yield docs, run.resolver.resolve([(doc, claims[doc.id]) for doc in docs])
 
 
 def load_paths(paths: Iterable[PathLike], store: Store, progress: Callable[[int], None] | None = None) -> IngestReport:

@@ -39,9 +39,10 @@ def test_a_bundle_reads_back_to_the_same_document_and_claims(articles: Path) -> 
 def test_loading_bundles_stores_what_ingesting_the_articles_stores(
     articles: Path, bundles: Path, tmp_path: Path, stored_graph: Callable[[Path], Triples]
 ) -> None:
-    ingest([articles], store=tmp_path / "ingested")
+    ingested = ingest([articles], store=tmp_path / "ingested")
     report = load([bundles], store=tmp_path / "loaded")
-    assert (report.new, report.written.claims_added) == (5, 7)
+    assert (report.new, report.written.claims_added) == (5, ingested.written.claims_added)
+    assert report.written.claims_added > 5
     assert stored_graph(tmp_path / "loaded") == stored_graph(tmp_path / "ingested")
     again = load([bundles.parent], store=tmp_path / "loaded")
     assert (again.new, again.unchanged, again.written.claims_added) == (0, 5, 0)

@@ -37,6 +37,8 @@ def _boundary() -> re.Pattern[str]:
 
 
 _WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
+#: Characters either side of a full stop that are read to see the words around it.
+_LOOKAHEAD = 40
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -44,19 +46,23 @@ def _is_false_stop(line: str, stop: int, lang: LanguageData | None) -> bool:
     """True if the full stop ending at ``stop`` belongs to an abbreviation, initial or ordinal."""
     if line[stop] != ".":
         return False
-    match = _WORD_BEFORE.search(line, 0, stop + 1)
+    match = _WORD_BEFORE.search(line, max(0, stop - _LOOKAHEAD), stop + 1)
     word = match.group(1).rstrip(".") if match else ""
     if not word:
         return False
-    following = line[stop + 1 :].lstrip()
+    # A window is enough to see the next word, and keeps a long line linear.
+    following = line[stop + 1 : stop + 1 + _LOOKAHEAD].lstrip()
     if following[:1].islower():
         return True
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. R. R. Tolkien"
     if lang is not None and word in lang.words("abbreviations"):
         return True
-    # German ordinals: "am 3. März", "der 2. Weltkrieg".
-    return lang is not None and lang.code == "de" and word.isdigit() and len(word) <= 2
+    # German ordinals: "am 3. März", "der 2. Weltkrieg"; but an article or pronoun after the number opens a new
+    # sentence ("des Modells 3. Ein Sprecher sagte").
+    next_word = following.split(" ", 1)[0].casefold()
+    ordinal = word.isdigit() and len(word) <= 2 and next_word not in lang.words("stopwords") if lang else False
+    return lang is not None and lang.code == "de" and ordinal
 
 
 def _split_line(line: str, offset: int, lang: LanguageData | None) -> Iterator[Span]:

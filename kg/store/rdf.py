@@ -19,17 +19,34 @@ from typing import Any, BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.model import Claim, Document, Entity
+from kg.model import Claim, Document, Entity, Resolution
+from kg.store import rdf_resolution as rr
 from kg.store import sparql
 from kg.store.base import ClaimFilter, QueryResult, RetractResult, Stats, Store, WriteResult
 from kg.store.lock import StoreLock
+from kg.store.rdf_loading import Batch, apply
 from kg.store.rdf_reading import claims_from_rows, document_from_row, entity_from_row, key_of
-from kg.store.rdf_writing import WriteSession
-from kg.vocab import KG, iri, vocabulary
+from kg.store.rdf_writing import WriteSession, now
+from kg.vocab import KG, RDF, iri, vocabulary
 
 __all__ = ["RdfStore"]
 
 _INGESTED = ox.NamedNode(KG + "ingestedAt")
+_TYPE = ox.NamedNode(RDF + "type")
+
+
+def unsupported_update(template: str, claims: set[str], entities: set[str]) -> str:
+    """``template`` (holding :data:`sparql.UNSUPPORTED`) with its VALUES blocks for the IRIs of the claims and
+    entities to check, and for the predicates whose parent property (kg:said for kg:wrote) goes with them."""
+    kin = {name: p for name, p in vocabulary().items() if p.parent is not None}
+    parents = " ".join(f"(<{KG}{n}> <{KG}{p.parent}>)" for n, p in sorted(kin.items()))
+    family = " ".join(f"(<{KG}{p.parent}> <{KG}{n}>) (<{KG}{n}> <{KG}{n}>)" for n, p in sorted(kin.items()))
+    return (
+        template.replace("{CLAIMS}", sparql.values("c", sorted(claims) or [iri("claim", "none")]))
+        .replace("{ENTITIES}", sparql.values("x", sorted(entities) or [iri("entity", "none")]))
+        .replace("{PARENTS}", f"VALUES (?pred ?parent) {{ {parents} }}")
+        .replace("{KIN}", f"VALUES (?parent ?kin) {{ {family} }}")
+    )
 
 
 class RdfStore(Store):
@@ -45,6 +62,8 @@ class RdfStore(Store):
             raise StoreError(f"no store at {self.path}: ingest some articles first (kg ingest PATH --store {path})")
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path} is a file, not a store directory")
+        self._session: WriteSession | None = None
+        self._recorded: set[str] = set()
         self._lock = StoreLock(self.path, exclusive=not readonly, wait=wait)
         self._lock.acquire()
         try:
@@ -80,15 +99,36 @@ class RdfStore(Store):
         """Write batch after batch; each is prepared while the one before it is being loaded."""
         if self.readonly:
             raise StoreError("the store was opened read-only")
+        if self._session is not None:  # a rewrite while a bulk write is under way joins it
+            return self._session.write_all(batches)
         try:
             with WriteSession(self._store) as session:
-                return session.write_all(batches)
+                self._session = session
+                try:
+                    return session.write_all(batches)
+                finally:
+                    self._session = None
+        except StoreError as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
+
+    def _settle(self) -> None:
+        """Wait for the batches handed to the loader: a read must see everything written before it."""
+        if self._session is not None:
+            self._session.settle()
+
+    def _load_lines(self, lines: list[str]) -> None:
+        if self._session is not None:
+            self._session.submit(Batch(lines=lines))
+            return
+        try:
+            apply(self._store, Batch(lines=lines))
         except StoreError as exc:
             raise StoreError(f"{self.path}: {exc}") from None
 
     # -- reading ---------------------------------------------------------------------------------------
 
     def run_query(self, language: str, text: str, params: Mapping[str, object]) -> QueryResult:
+        self._settle()
         try:
             answer = self._store.query(text, prefixes=sparql.PREFIXES, substitutions=sparql.substitutions(params))
         except SyntaxError as exc:
@@ -150,18 +190,9 @@ class RdfStore(Store):
             return RetractResult()
         docs = sparql.values("doc", [iri("doc", i) for i in ids])
         found = self._select(sparql.RETRACT_CANDIDATES.replace("{FILTER}", docs))
-        claims = sparql.values("c", sorted({str(r["c"]) for r in found}) or [iri("claim", "none")])
-        entities = sparql.values("x", sorted({str(r["x"]) for r in found}) or [iri("entity", "none")])
-        kin = {name: p for name, p in vocabulary().items() if p.parent is not None}
-        parents = " ".join(f"(<{KG}{n}> <{KG}{p.parent}>)" for n, p in sorted(kin.items()))
-        family = " ".join(f"(<{KG}{p.parent}> <{KG}{n}>) (<{KG}{n}> <{KG}{n}>)" for n, p in sorted(kin.items()))
-        update = (
-            sparql.RETRACT.replace("{DOCS}", docs)
-            .replace("{CLAIMS}", claims)
-            .replace("{ENTITIES}", entities)
-            .replace("{PARENTS}", f"VALUES (?pred ?parent) {{ {parents} }}")
-            .replace("{KIN}", f"VALUES (?parent ?kin) {{ {family} }}")
-        )
+        claims = {str(r["c"]) for r in found}
+        entities = {str(r["x"]) for r in found}
+        update = unsupported_update(sparql.RETRACT.replace("{DOCS}", docs), claims, entities)
         before = self.stats().counts
         try:
             self._store.update(update, prefixes=sparql.PREFIXES)
@@ -175,9 +206,40 @@ class RdfStore(Store):
             entities_removed=before["entities"] - after["entities"],
         )
 
+    # -- entity resolution ------------------------------------------------------------------------------------
+
+    def replace_claims(self, removed: Sequence[str], added: Sequence[Claim]) -> WriteResult:
+        if self.readonly:
+            raise StoreError("the store was opened read-only")
+        self._settle()
+        claims = {iri("claim", i) for i in removed}
+        if claims:
+            chosen = sparql.values("c", sorted(claims))
+            entities = {str(r["x"]) for r in self._select(rr.CLAIM_ENTITIES.replace("{CLAIMS}", chosen))}
+            update = unsupported_update(rr.REMOVE_CLAIM_EVIDENCE + sparql.UNSUPPORTED, claims, entities)
+            try:
+                self._store.update(update, prefixes=sparql.PREFIXES)
+            except (OSError, SyntaxError) as exc:
+                raise StoreError(f"rewriting claims in {self.path} failed: {exc}") from None
+            if self._session is not None:
+                self._session.forget()
+        return self.write([], added)
+
+    def record_resolution(self, resolution: Resolution) -> None:
+        if self.readonly:
+            raise StoreError("the store was opened read-only")
+        # Remembered as well as looked up: one recorded during a bulk write may not be loaded yet.
+        if resolution.id not in self._recorded and not self._has(iri("resolution", resolution.id), _TYPE):
+            self._recorded.add(resolution.id)
+            self._load_lines(rr.resolution_lines(resolution, now()))
+
+    def resolutions(self) -> list[Resolution]:
+        return [rr.resolution_from_row(row) for row in self._select(rr.RESOLUTIONS)]
+
     def dump(self, output: BinaryIO, format: ox.RdfFormat) -> None:
         """Serialise the whole store natively (Turtle, TriG, N-Quads, N-Triples, JSON-LD, RDF/XML)."""
         graph = None if format.supports_datasets else ox.DefaultGraph()
+        self._settle()
         try:
             self._store.dump(output, format, from_graph=graph, prefixes=sparql.PREFIXES)
         except (OSError, ValueError) as exc:

@@ -34,13 +34,14 @@ from kg.model import Claim, Document, Entity, EntityType, Evidence
 from kg.store import rdf_mapping as rm
 from kg.store.base import WriteResult
 from kg.store.rdf_loading import Batch, Loader
-from kg.vocab import ENTITY_CLASSES, KG, RDF, iri
+from kg.vocab import ENTITY_CLASSES, KG, PROV, RDF, iri
 
 __all__ = ["RdfWriter", "WriteSession", "now"]
 
 _TYPE = ox.NamedNode(RDF + "type")
 _PREDICATE = ox.NamedNode(RDF + "predicate")
 _SUPPORTS = ox.NamedNode(KG + "supports")
+_USED = ox.NamedNode(PROV + "used")
 _ENTITY = ox.NamedNode(KG + "Entity")
 _THING = ox.NamedNode(ENTITY_CLASSES[EntityType.THING])
 _TYPES = {ox.NamedNode(c): t for t, c in ENTITY_CLASSES.items()}
@@ -106,6 +107,16 @@ class RdfWriter:
             self._unsettled.add(doc.id)
         return batch
 
+    def forget(self) -> None:
+        """The store was changed under the writer (claims replaced, entities gone): from now on, ask it rather
+        than trust what was remembered. Call it only once everything handed out is loaded."""
+        self._store_empty = False
+        self._store_had_claims = self._store_had_entities = True
+        self._claims.clear()
+        self._entities.clear()
+        self._fresh.clear()
+        self._unsettled.clear()
+
     def _is_fresh(self, document: str) -> bool:
         """True if the store holds nothing of ``document``: then none of its evidence can be there."""
         fresh = self._fresh.get(document)
@@ -150,7 +161,9 @@ class RdfWriter:
         act = self._activities.get(key)
         if act is None:
             act = self._activities[key] = rm.activity_iri(ev.document, ev.extractor)
-            batch.lines += rm.activity_lines(ev.document, ev.extractor, self._when, with_agent=False)
+            # An extraction stored before keeps its one start time (claims rewritten by resolution reuse it).
+            if self._is_fresh(ev.document) or not _any(self._store, ox.NamedNode(act[1:-1]), _USED, None):
+                batch.lines += rm.activity_lines(ev.document, ev.extractor, self._when, with_agent=False)
             if key[1] not in self._agents:
                 self._agents.add(key[1])
                 batch.lines += rm.agent_lines(ev.extractor)
@@ -208,6 +221,19 @@ class WriteSession:
         batch = self._writer.prepare(documents, claims)
         self._loader.submit(batch)
         return batch.result
+
+    def submit(self, batch: Batch) -> None:
+        """Queue lines prepared elsewhere (a resolution, say), loaded after the batches before them."""
+        self._loader.submit(batch)
+
+    def settle(self) -> None:
+        """Wait until everything queued so far is loaded."""
+        self._loader.drain()
+
+    def forget(self) -> None:
+        """The store was changed besides this session: wait for the loader, then ask the store again."""
+        self._loader.drain()
+        self._writer.forget()
 
     def write_all(self, batches: Iterable[tuple[Sequence[Document], Sequence[Claim]]]) -> WriteResult:
         total = WriteResult()

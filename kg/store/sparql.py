@@ -29,7 +29,7 @@ PREFIXES = {
     "prov": PROV,
     "schema": SCHEMA,
     "oa": OA,
-    **{kind: f"{BASE}{kind}/" for kind in ("doc", "entity", "claim", "evidence", "activity", "agent")},
+    **{kind: f"{BASE}{kind}/" for kind in ("doc", "entity", "claim", "evidence", "activity", "agent", "resolution")},
 }
 
 _NUMERIC = {
@@ -178,10 +178,14 @@ SELECT DISTINCT ?c ?x WHERE {
 }
 """
 
-RETRACT = """
+RETRACT_DOCUMENTS = """
 DELETE { ?ev ?p ?o } WHERE { {DOCS} ?act prov:used ?doc . ?ev prov:wasGeneratedBy ?act ; ?p ?o } ;
 DELETE { ?act ?p ?o } WHERE { {DOCS} ?act prov:used ?doc ; ?p ?o } ;
 DELETE { ?doc ?p ?o } WHERE { {DOCS} ?doc ?p ?o } ;
+"""
+
+#: Claims of {CLAIMS} that no evidence supports any more, and entities of {ENTITIES} nothing refers to.
+UNSUPPORTED = """
 DELETE { ?s ?parent ?o } WHERE {
   {CLAIMS} {PARENTS}
   ?c rdf:subject ?s ; rdf:predicate ?pred ; rdf:object ?o .
@@ -199,6 +203,8 @@ DELETE { ?x ?p ?o } WHERE {
   FILTER NOT EXISTS { ?e kg:addressee ?x }
 }
 """
+
+RETRACT = RETRACT_DOCUMENTS + UNSUPPORTED
 
 FIND_DOCUMENTS = """
 SELECT DISTINCT ?id ?source WHERE {

@@ -50,7 +50,21 @@ def _marks() -> frozenset[str]:
     return frozenset(ch for pair in common()["quote_pairs"] for ch in pair)
 
 
+#: Word kinds a lexicon keeps before it starts afresh (a bound on memory over a long run of articles).
+MAX_KINDS = 200_000
+
+
 def _kind(token: Token, lex: SpeechLexicon) -> Kind:
+    key = (token.text, token.index == 0)
+    known: Kind | None = lex.word_kinds.get(key)
+    if known is None:
+        if len(lex.word_kinds) >= MAX_KINDS:
+            lex.word_kinds.clear()
+        known = lex.word_kinds[key] = _kind_of(token, lex)
+    return known
+
+
+def _kind_of(token: Token, lex: SpeechLexicon) -> Kind:
     text = token.text
     if text in _marks():
         return Kind.MARK

@@ -8,12 +8,15 @@ By default the benchmark starts its own server, ArcadeDB from the ``arcadedb-emb
 dependency), on 127.0.0.1. With ``--store bolt://...`` (user, password and database from ``$KG_NEO4J_USER``,
 ``$KG_NEO4J_PASSWORD``, ``$KG_NEO4J_DATABASE``) it writes into that server instead, which must be empty.
 
-    python bench/bolt.py [--claims 10000] [--batch 64] [--store bolt://localhost:7687]
+    python bench/bolt.py [--claims 10000] [--batch 64] [--store bolt://localhost:7687] [--json]
+
+With ``--json`` the last line is one JSON object of the figures (as ``bench/run.py`` reads them).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 import tempfile
@@ -117,6 +120,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--claims", type=int, default=10000, help="claims to write (default 10000)")
     parser.add_argument("--batch", type=int, default=64, help="articles per write (default 64, as kg ingest)")
     parser.add_argument("--store", help="a bolt:// or neo4j:// URI (default: start ArcadeDB)")
+    parser.add_argument("--json", action="store_true", help="end with one JSON line of the figures")
     args = parser.parse_args(argv)
     data = articles(max(1, args.claims // CLAIMS_PER_ARTICLE))
     batches = [data[i : i + args.batch] for i in range(0, len(data), args.batch)]
@@ -131,6 +135,9 @@ def main(argv: list[str] | None = None) -> None:
         f"graph: {counts['claims']} claims, {counts['evidence']} evidence, {counts['nodes']} nodes, "
         f"{counts['relationships']} relationships; batches of {args.batch} articles"
     )
+    if args.json:
+        figures = {"claims": first.claims, "seconds": round(first.seconds, 2), "server": label}
+        print(json.dumps({**figures, "claims_per_s": round(first.rate), "again_claims_per_s": round(again.rate)}))
 
 
 if __name__ == "__main__":

@@ -18,25 +18,25 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, BinaryIO
 
 from kg.errors import ResolutionError
-from kg.export import export_to
 from kg.ingest import read_documents
 from kg.ingest.sources import FileKey
 from kg.model import Claim, Document, EntityType
-from kg.pipeline import Failure, IngestReport, extract_documents, ingest_paths
+from kg.pipeline import Failure, IngestReport, extract_documents, ingest_paths, load_paths
 from kg.resolve import CorrectionReport, merge_entities, split_entity
 from kg.resolve.listing import EntityRecord, list_entities
 from kg.store import open_store
 from kg.store.base import QueryResult, Stats, Store
-from kg.validate import ValidationReport, validate_store
 
 if TYPE_CHECKING:
     from kg.render.view import GraphView, Selection
+    from kg.validate import ValidationReport
 
 __all__ = [
     "entities",
     "export",
     "extract",
     "ingest",
+    "load",
     "merge",
     "open_store",
     "query",
@@ -60,6 +60,17 @@ def ingest(
     """Read, extract and store the articles below ``paths`` into the store at ``store``."""
     with open_store(store, wait=wait) as target:
         return ingest_paths(paths, target, workers=workers, progress=progress)
+
+
+def load(
+    paths: Iterable[PathLike],
+    store: PathLike | None = None,
+    wait: float = 0.0,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Bulk-load bundles of already extracted documents and claims (``kg extract --format bundle``)."""
+    with open_store(store, wait=wait) as target:
+        return load_paths(paths, target, progress=progress)
 
 
 def extract(
@@ -91,12 +102,16 @@ def stats(store: PathLike | None = None, wait: float = 0.0) -> Stats:
 
 def export(format: str, output: BinaryIO, store: PathLike | None = None, wait: float = 0.0) -> None:
     """Write the whole graph to ``output`` as ``format`` (turtle, trig, nquads, jsonld, graphml, ...)."""
+    from kg.export import export_to  # rdflib and the exporters load only for the commands that need them
+
     with open_store(store, readonly=True, wait=wait) as source:
         export_to(source, format, output)
 
 
 def validate(store: PathLike | None = None, wait: float = 0.0) -> ValidationReport:
     """Check the stored graph against the SHACL shapes of ``schemas/shapes.ttl``."""
+    from kg.validate import validate_store
+
     with open_store(store, readonly=True, wait=wait) as source:
         return validate_store(source)
 

@@ -1,18 +1,23 @@
-"""The pipeline's stages wired together: read → extract → resolve → store, batch by batch.
+"""The pipeline's stages wired together: read → extract → resolve → store, batch by batch, the stages overlapping.
 
 Extraction (with resolution inside each document) is a pure function of a document's text, so it runs in
 worker processes when asked; reading, deduplication, resolution across documents (against what the store
-holds) and writing stay in the calling process, which alone holds the store. One bad input never
-stops a batch: it becomes a :class:`Failure` in the report and the rest is stored.
+holds) and writing stay in the calling process, which alone holds the store. While the workers extract one
+batch, the calling process resolves the batch before and hands it to the store, which loads it in the
+background (:meth:`kg.store.base.Store.write_many`); results come back in input order, so the stored graph
+is the same for every number of workers. One bad input never stops a batch: it becomes a :class:`Failure`
+in the report and the rest is stored.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TypeVar
 
 from kg.errors import InputError, KGError
 from kg.extract import default_extractors, extract_claims
@@ -23,12 +28,25 @@ from kg.model import Claim, Document
 from kg.resolve import Resolver, unify_document
 from kg.store.base import Store, WriteResult
 
-__all__ = ["BATCH_SIZE", "Failure", "IngestReport", "extract_documents", "ingest_paths"]
+__all__ = [
+    "BATCH_SIZE",
+    "LOAD_BATCH_SIZE",
+    "Failure",
+    "IngestReport",
+    "default_workers",
+    "extract_documents",
+    "extract_one",
+    "ingest_paths",
+    "load_paths",
+]
 
-#: Documents written to the store in one transaction.
+#: Documents read, extracted and handed to the store together.
 BATCH_SIZE = 64
+#: Documents (with their claims, already extracted) handed to the store together by a bulk load.
+LOAD_BATCH_SIZE = 1024
 
 PathLike = str | os.PathLike[str]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -56,9 +74,19 @@ class IngestReport:
         return not self.failed
 
 
-def _extract_one(document: Document) -> list[Claim] | Failure:
+def default_workers() -> int:
+    """Extraction processes when none are asked for: one per core this process may use, at most four.
+
+    >>> 1 <= default_workers() <= 4
+    True
+    """
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
+def extract_one(document: Document, extractors: Sequence[Extractor] | None = None) -> list[Claim] | Failure:
+    """The claims of ``document``, or a Failure if an extractor raised: one bad document never stops a batch."""
     try:
-        return unify_document(extract_claims(document, _worker_extractors()))
+        return unify_document(extract_claims(document, _worker_extractors() if extractors is None else extractors))
     except Exception as exc:
         return Failure(document.source, f"{document.source}: extraction failed ({type(exc).__name__}: {exc})", "KG500")
 
@@ -74,20 +102,42 @@ def _worker_extractors() -> list[Extractor]:
     return _EXTRACTORS
 
 
-def _map(documents: Sequence[Document], pool: ProcessPoolExecutor | None) -> list[list[Claim] | Failure]:
-    if pool is None:
-        return [_extract_one(d) for d in documents]
-    return list(pool.map(_extract_one, documents, chunksize=max(1, len(documents) // 8)))
+@contextmanager
+def _pool(workers: int) -> Iterator[Executor | None]:
+    if workers <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Start the workers now, before the store's loader thread exists: a process forked while another
+        # thread of its parent holds a lock could inherit that lock held, forever.
+        pool.submit(int).result()
+        yield pool
 
 
-def _batches(items: Iterable[Document | InputError], size: int) -> Iterator[list[Document | InputError]]:
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
 
 
-def _pool(workers: int) -> ProcessPoolExecutor | None:
-    return ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+def _extracted(
+    batches: Iterable[Sequence[Document | InputError]], pool: Executor | None
+) -> Iterator[tuple[Sequence[Document | InputError], Iterator[list[Claim] | Failure]]]:
+    """Each batch with the extraction results of its documents, in order; with a pool, the next batch is
+    already being extracted while the caller consumes this one."""
+    if pool is None:
+        for batch in batches:
+            yield batch, (extract_one(d) for d in batch if isinstance(d, Document))
+        return
+    pending: tuple[Sequence[Document | InputError], Iterator[list[Claim] | Failure]] | None = None
+    for batch in batches:
+        docs = [d for d in batch if isinstance(d, Document)]
+        submitted = (batch, pool.map(extract_one, docs, chunksize=max(1, len(docs) // 16)))
+        if pending is not None:
+            yield pending
+        pending = submitted
+    if pending is not None:
+        yield pending
 
 
 def extract_documents(
@@ -96,20 +146,59 @@ def extract_documents(
     exclude: frozenset[FileKey] = frozenset(),
 ) -> Iterator[tuple[Document, list[Claim]] | Failure]:
     """Each readable document with its claims, or a Failure in place of an input that could not be used."""
-    pool = _pool(workers)
-    try:
-        for batch in _batches(read_documents(paths, exclude), BATCH_SIZE):
-            docs = [d for d in batch if isinstance(d, Document)]
-            results = iter(_map(docs, pool))
+    with _pool(workers) as pool:
+        for batch, results in _extracted(_chunks(read_documents(paths, exclude), BATCH_SIZE), pool):
             for item in batch:
                 if isinstance(item, InputError):
                     yield Failure.of(item)
                     continue
                 result = next(results)
                 yield result if isinstance(result, Failure) else (item, result)
-    finally:
-        if pool is not None:
-            pool.shutdown()
+
+
+class _Ingestion:
+    """The bookkeeping of one ingestion: which documents are new, what failed, what was extracted; and the
+    resolution of each batch's entities against the store and the batches before it."""
+
+    def __init__(self, store: Store, report: IngestReport, progress: Callable[[int], None] | None) -> None:
+        self.store = store
+        self.report = report
+        self.progress = progress
+        self.seen: set[str] = set()
+        self.resolver = Resolver(store)
+
+    def fresh(self, batch: Sequence[Document | InputError]) -> list[Document]:
+        """The documents of ``batch`` neither stored nor met before in this run; errors go to the report."""
+        todo: dict[str, Document] = {}
+        for item in batch:
+            if isinstance(item, InputError):
+                self.report.failed.append(Failure.of(item))
+            elif item.id in self.seen or item.id in todo:
+                self.report.unchanged += 1
+            else:
+                todo[item.id] = item
+        known = self.store.known_documents(todo)
+        self.report.unchanged += len(known)
+        self.seen.update(todo)
+        if self.progress is not None:
+            self.progress(len(batch))
+        return [d for i, d in todo.items() if i not in known]
+
+    def stored(
+        self, batches: Iterable[tuple[Sequence[Document | InputError], Iterable[list[Claim] | Failure]]]
+    ) -> Iterator[tuple[Sequence[Document], Sequence[Claim]]]:
+        """What to write: the documents whose extraction worked, with their claims."""
+        for batch, results in batches:
+            extracted: list[tuple[Document, list[Claim]]] = []
+            docs = [d for d in batch if isinstance(d, Document)]
+            for doc, result in zip(docs, results, strict=True):
+                if isinstance(result, Failure):
+                    self.report.failed.append(result)
+                else:
+                    extracted.append((doc, result))
+            self.report.new += len(extracted)
+            if extracted:
+                yield [doc for doc, _claims in extracted], self.resolver.resolve(extracted)
 
 
 def ingest_paths(
@@ -117,44 +206,26 @@ def ingest_paths(
 ) -> IngestReport:
     """Read, extract and store every article below ``paths``; documents already stored are left alone."""
     report = IngestReport()
-    pool = _pool(workers)
-    resolver = Resolver(store)
-    try:
-        for batch in _batches(read_documents(paths), BATCH_SIZE):
-            _ingest_batch(batch, store, pool, report, resolver)
-            if progress is not None:
-                progress(len(batch))
-    finally:
-        if pool is not None:
-            pool.shutdown()
+    run = _Ingestion(store, report, progress)
+    with _pool(workers) as pool:
+        batches = (run.fresh(batch) for batch in _chunks(read_documents(paths), BATCH_SIZE))
+        report.written += store.write_many(run.stored(_extracted(batches, pool)))
     return report
 
 
-def _ingest_batch(
-    batch: list[Document | InputError],
-    store: Store,
-    pool: ProcessPoolExecutor | None,
-    report: IngestReport,
-    resolver: Resolver,
-) -> None:
-    fresh: dict[str, Document] = {}
-    for item in batch:
-        if isinstance(item, InputError):
-            report.failed.append(Failure.of(item))
-        elif item.id not in fresh:
-            fresh[item.id] = item
-        else:
-            report.unchanged += 1  # the same article twice in one batch
-    known = store.known_documents(fresh)
-    report.unchanged += len(known)
-    todo = [d for i, d in fresh.items() if i not in known]
-    extracted: list[tuple[Document, list[Claim]]] = []
-    for doc, result in zip(todo, _map(todo, pool), strict=True):
-        if isinstance(result, Failure):
-            report.failed.append(result)
-        else:
-            extracted.append((doc, result))
-    if extracted:
-        stored = [doc for doc, _claims in extracted]
-        report.written += store.write(stored, resolver.resolve(extracted))
-        report.new += len(stored)
+def _unbundled(run: _Ingestion, paths: Iterable[PathLike]) -> Iterator[tuple[Sequence[Document], Sequence[Claim]]]:
+    from kg.bundle import read_bundles  # kg.bundle builds on this module's extraction
+
+    for batch in _chunks(read_bundles(paths), LOAD_BATCH_SIZE):
+        claims = {item[0].id: item[1] for item in batch if isinstance(item, tuple)}
+        docs = run.fresh([item if isinstance(item, InputError) else item[0] for item in batch])
+        run.report.new += len(docs)
+        if docs:
+            yield docs, run.resolver.resolve([(doc, claims[doc.id]) for doc in docs])
+
+
+def load_paths(paths: Iterable[PathLike], store: Store, progress: Callable[[int], None] | None = None) -> IngestReport:
+    """Bulk-load the bundles below ``paths`` (see :mod:`kg.bundle`); documents already stored are left alone."""
+    report = IngestReport()
+    report.written += store.write_many(_unbundled(_Ingestion(store, report, progress), paths))
+    return report

@@ -4,12 +4,14 @@ asked), the seed article from ../shared where it exists, and a real Bolt + Cyphe
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import rdflib
 
 from kg.store import Location
 from tests.arcadedb import BoltServer, arcadedb
@@ -55,6 +57,29 @@ def seed(tmp_path: Path) -> Path:
     target = tmp_path / SEED.name
     shutil.copy(SEED, target)
     return target
+
+
+#: Written with each ingestion, so they differ between two runs that store the same graph.
+WRITE_TIMES = {
+    rdflib.URIRef("https://w3id.org/kg/ns#ingestedAt"),
+    rdflib.URIRef("http://www.w3.org/ns/prov#startedAtTime"),
+}
+
+Triples = set[tuple[rdflib.term.Node, ...]]
+
+
+@pytest.fixture
+def stored_graph() -> Callable[[Path], Triples]:
+    """Reads a store's triples (as exported), without the times of writing: two ways of storing the same
+    articles must give equal sets."""
+    from kg.api import export
+
+    def read(store: Path) -> Triples:
+        buffer = io.BytesIO()
+        export("nquads", buffer, store=store)
+        return {t for t in rdflib.Graph().parse(data=buffer.getvalue(), format="nt") if t[1] not in WRITE_TIMES}
+
+    return read
 
 
 @pytest.fixture(scope="session")

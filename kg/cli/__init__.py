@@ -24,6 +24,7 @@ EXIT_PARTIAL = 3
 #: Subcommand name -> module under kg.cli defining ``command``.
 COMMANDS = {
     "ingest": "ingest",
+    "load": "load",
     "extract": "extract",
     "query": "query",
     "stats": "stats",

@@ -10,6 +10,7 @@ from typing import TextIO
 import click
 
 from kg.api import extract
+from kg.bundle import bundle_line
 from kg.cli.report import print_failures
 from kg.contract import claim_records
 from kg.ingest.sources import FileKey
@@ -44,10 +45,11 @@ def _output_key(output: TextIO) -> frozenset[FileKey]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "table"]),
+    type=click.Choice(["jsonl", "table", "bundle"]),
     default="jsonl",
     show_default=True,
-    help="jsonl: one claim per line (schemas/claim.schema.json); table: one line per claim, to read.",
+    help="jsonl: one claim per line (schemas/claim.schema.json); table: one line per claim, to read; "
+    "bundle: one document with its claims per line, for `kg load`.",
 )
 @click.option(
     "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of standard output."
@@ -63,7 +65,10 @@ def command(paths: tuple[str, ...], fmt: str, output: TextIO, workers: int) -> N
         if isinstance(item, Failure):
             failures.append(item)
             continue
-        _document, claims = item
+        document, claims = item
+        if fmt == "bundle":
+            output.write(bundle_line(document, claims) + "\n")
+            continue
         for claim in claims:
             for record in claim_records(claim):
                 line = json.dumps(record, ensure_ascii=False) if fmt == "jsonl" else _table_row(record)

@@ -12,6 +12,7 @@ from kg.api import ingest
 from kg.cli.options import store_option, wait_option
 from kg.cli.report import print_failures
 from kg.ingest import iter_inputs
+from kg.pipeline import IngestReport, default_workers
 
 
 @contextmanager
@@ -31,19 +32,24 @@ def _progress(paths: tuple[str, ...]) -> Iterator[Callable[[int], None] | None]:
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Processes that extract in parallel; the result is the same for every number.",
+    default=None,
+    help="Processes that extract in parallel (default: one per core, at most 4); the result is the same for "
+    "every number.",
 )
 @wait_option
-def command(paths: tuple[str, ...], store: str, workers: int, wait: float) -> None:
+def command(paths: tuple[str, ...], store: str, workers: int | None, wait: float) -> None:
     """Read articles (.txt, .html, .jsonl, or directories of them), extract claims, and store them.
 
     Articles already in the store are left alone; a fact found again gains the new evidence. Inputs that
     cannot be read are listed at the end and the rest is stored (exit code 3).
     """
     with _progress(paths) as progress:
-        report = ingest(paths, store=store, workers=workers, wait=wait, progress=progress)
+        report = ingest(paths, store=store, workers=workers or default_workers(), wait=wait, progress=progress)
+    print_summary(report, store)
+
+
+def print_summary(report: IngestReport, store: str) -> None:
+    """What an ingestion or load did, then the inputs that failed (exit code 3 if any)."""
     w = report.written
     click.echo(f"documents: {report.new} new, {report.unchanged} unchanged, {len(report.failed)} failed")
     click.echo(

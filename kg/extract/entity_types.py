@@ -48,6 +48,11 @@ class Strength(IntEnum):
     CUE = 3
 
 
+#: Words whose shape :func:`name_shaped` has judged, and how many it keeps before it starts afresh.
+_SHAPED: dict[str, bool] = {}
+MAX_SHAPES = 200_000
+
+
 def name_shaped(word: str) -> bool:
     """Name-like by shape alone: inner capitals (xAI, OpenAI, iPhone) or an acronym (NASA). Hyphenated
     compounds ("KI-Modelle", "Open-Source") are words, not names, whatever their capitals.
@@ -55,6 +60,16 @@ def name_shaped(word: str) -> bool:
     >>> name_shaped("xAI"), name_shaped("NASA"), name_shaped("KI-Modelle"), name_shaped("Musk")
     (True, True, False, False)
     """
+    # Asked for the same words over and over (every token is a candidate name): remember the answers.
+    known = _SHAPED.get(word)
+    if known is None:
+        if len(_SHAPED) >= MAX_SHAPES:
+            _SHAPED.clear()
+        known = _SHAPED[word] = _shaped(word)
+    return known
+
+
+def _shaped(word: str) -> bool:
     if "-" in word:
         return False
     letters = [c for c in word if c.isalpha()]

@@ -14,9 +14,10 @@ city's do not change with the language of the article that mentions them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache, cached_property
+from typing import Any, TypeVar
 
 from kg.lang import LanguageData, available_languages, language
 from kg.model import EntityType
@@ -25,6 +26,10 @@ __all__ = ["Lexicon", "lexicon"]
 
 #: German compounds end in their head noun; heads shorter than this are too often plain word endings.
 MIN_COMPOUND_HEAD = 4
+#: Answers a lexicon keeps before it starts afresh (a bound on memory over a long run of articles).
+MAX_REMEMBERED = 500_000
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,31 @@ class Lexicon:
     female: frozenset[str]
     places: frozenset[str]
 
+    #: Answers already given, by question and word: a text asks about the same words again and again.
+    _answers: dict[tuple[str, str], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def remembered(self, question: str, word: str, answer: Callable[[str], T]) -> T:
+        """``answer(word)``, worked out once per lexicon; ``answer`` must depend on nothing but ``word`` and the
+        lexicon.
+
+        >>> from kg.lang import language
+        >>> lexicon(language("en")).remembered("length", "Acme", len)
+        4
+        """
+        key = (question, word)
+        try:
+            found: T = self._answers[key]
+        except KeyError:
+            if len(self._answers) >= MAX_REMEMBERED:
+                self._answers.clear()
+            found = self._answers[key] = answer(word)
+        return found
+
+    @cached_property
+    def role_phrase_starts(self) -> frozenset[str]:
+        """The first words (case-folded) of the roles of several words."""
+        return frozenset(phrase[0] for phrase in self.role_phrases)
+
     @property
     def compounds(self) -> bool:
         """True for languages that write role and organisation nouns as compounds ("Hafenchef")."""
@@ -90,6 +120,9 @@ class Lexicon:
 
     def is_role(self, word: str) -> bool:
         """A role noun, also as the head of a German compound: "Wirtschaftsminister", "Hafenchef"."""
+        return self.remembered("role", word, self._is_role)
+
+    def _is_role(self, word: str) -> bool:
         folded = word.casefold()
         if word in self.roles or (word[:1].isupper() and folded in self.lower_roles):
             return True
@@ -98,6 +131,9 @@ class Lexicon:
     def is_org_word(self, word: str) -> bool:
         """A word that makes a name an organisation ("University", "Bank"; German also "Landesbank" and
         inflected forms: "des Verbands Deutscher Reeder")."""
+        return self.remembered("org", word, self._is_org_word)
+
+    def _is_org_word(self, word: str) -> bool:
         if word in self.org_words or self.uninflected_org_word(word) is not None:
             return True
         return bool(self.org_heads) and word.casefold().endswith(self.org_heads)
@@ -133,6 +169,9 @@ class Lexicon:
         A hyphenated compound counts by its last part, a German compound by its head, an inflected form by its
         stem ("des Konzerns", "den Konkurrenten").
         """
+        return self.remembered("cue", word, self._cue_type)
+
+    def _cue_type(self, word: str) -> EntityType | None:
         if self._is_cue(word, self.org_cues, self.org_cue_heads):
             return EntityType.ORGANIZATION
         if self._is_cue(word, self.product_cues, self.product_cue_heads):

@@ -198,6 +198,8 @@ def _mention(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -
 
 def _role_phrase(tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
     """The length of a role of several words starting at ``i`` ("Managing Director"), or 0."""
+    if tokens[i].text.casefold() not in lex.role_phrase_starts:
+        return 0
     for size in (3, 2):
         if tuple(t.text.casefold() for t in tokens[i : i + size]) in lex.role_phrases:
             return size
@@ -208,8 +210,9 @@ def _scan(text: str, tokens: Sequence[Token], lex: Lexicon) -> Iterable[NameMent
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not is_candidate(tok, lex) or _role_phrase(tokens, i, lex):
-            i += _role_phrase(tokens, i, lex) or 1
+        role = _role_phrase(tokens, i, lex)
+        if role or not is_candidate(tok, lex):
+            i += role or 1
             continue
         j = phrase_end(text, tokens, i, lex)
         found = _mention(text, tokens, i, j, lex)

@@ -64,7 +64,12 @@ def split_runs(found: Sequence[NameMention], lex: Lexicon) -> list[NameMention]:
     if not lex.compounds:
         return list(found)
     out: list[NameMention] = []
+    supported = {n.text: n for n in found if n.supported}
     for m in found:
-        known = {n.text: n for n in found if n.supported and n.text != m.text}
-        out += _split(m, known, lex) if len(m.text.split(" ")) > 1 else [m]
+        if len(m.text.split(" ")) == 1:
+            out.append(m)
+            continue
+        known = supported.copy()  # the other names: a run is not split into itself
+        known.pop(m.text, None)
+        out += _split(m, known, lex)
     return out

@@ -36,8 +36,12 @@ def base_form(word: str) -> str:
 def is_candidate(tok: Token, lex: Lexicon) -> bool:
     """True if ``tok`` may be a word of a name: capitalised or shaped like a name, and not a stop word, a
     pronoun or a role ("CEO"); a given name or a place always may."""
-    word = base_form(tok.text)
-    if not tok.is_word or not (word[:1].isupper() or name_shaped(word)):
+    return lex.remembered("candidate", tok.text, lambda text: _is_candidate(text, lex))
+
+
+def _is_candidate(text: str, lex: Lexicon) -> bool:
+    word = base_form(text)
+    if not text[:1].isalnum() or not (word[:1].isupper() or name_shaped(word)):
         return False
     if word in lex.places or lex.is_given_name(word):
         return True

@@ -102,6 +102,14 @@ class Store(ABC):
     def write(self, documents: Sequence[Document], claims: Sequence[Claim]) -> WriteResult:
         """Store documents and claims (with their evidence); idempotent."""
 
+    def write_many(self, batches: Iterable[tuple[Sequence[Document], Sequence[Claim]]]) -> WriteResult:
+        """Store batch after batch, as :meth:`write` would; a backend may overlap preparing one batch with
+        writing the one before. The way to bulk-load."""
+        total = WriteResult()
+        for documents, claims in batches:
+            total += self.write(documents, claims)
+        return total
+
     @abstractmethod
     def find_documents(self, source: str) -> list[str]:
         """Ids of the documents ``source`` names: a document id, the path or ``path:line`` it was read from, or

@@ -10,6 +10,7 @@ stores turn rows into claims with the same code.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -48,8 +49,23 @@ def resolution_from_record(record: Mapping[str, Any]) -> Resolution:
     )
 
 
+#: The evidence properties of each part's position, and its name in ``kg:spans`` (see kg.store.rdf_reading).
+_SPAN_PARTS = {"subject": ("ss", "se"), "object": ("os", "oe"), "content": ("cs", "ce"), "cue": ("qs", "qe")}
+
+
+def _spans(record: Mapping[str, Any]) -> str | None:
+    """The positions of a record's parts as the RDF store keeps them, one JSON object.
+
+    >>> _spans({"ss": 0, "se": 4, "os": None, "oe": None, "cs": None, "ce": None, "qs": 5, "qe": 9})
+    '{"cue":[5,9],"subject":[0,4]}'
+    """
+    found = {name: [record[s], record[e]] for name, (s, e) in _SPAN_PARTS.items() if record.get(s) is not None}
+    return json.dumps(found, separators=(",", ":"), sort_keys=True) if found else None
+
+
 def _as_row(record: Mapping[str, Any]) -> dict[str, Any]:
     row = dict(record)
+    row["spans"] = _spans(record)
     row["s"] = iri("entity", record["s"])
     row["p"] = KG + record["p"]
     row["o"] = iri("entity", record["object"]) if record["object"] is not None else record["content"]

@@ -4,44 +4,35 @@ Chosen by measurement (DESIGN.md, "Storage"): it bulk-loads hundreds of thousand
 reopens in milliseconds and answers the usual questions in milliseconds; rdflib's in-memory graph needed
 tens of seconds to reload and could not answer two-hop questions at scale.
 
-Writes go in two steps: everything of a batch of documents, then each document's completion mark. A run
-killed in between leaves documents without the mark, which the next run ingests again; since every triple
-has a content-derived identity, doing so adds nothing twice.
+Writes go in two steps (:mod:`kg.store.rdf_writing`): everything of a batch of documents, then each
+document's completion mark. A run killed in between leaves documents without the mark, which the next run
+ingests again; since every triple has a content-derived identity, doing so adds nothing twice.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.model import Claim, Document, Entity, EntityType, Resolution
-from kg.store import rdf_mapping as rm
+from kg.model import Claim, Document, Entity, Resolution
 from kg.store import rdf_resolution as rr
 from kg.store import sparql
 from kg.store.base import ClaimFilter, QueryResult, RetractResult, Stats, Store, WriteResult
 from kg.store.lock import StoreLock
+from kg.store.rdf_loading import Batch, apply
 from kg.store.rdf_reading import claims_from_rows, document_from_row, entity_from_row, key_of
-from kg.vocab import ENTITY_CLASSES, KG, PROV, RDF, SCHEMA, iri, vocabulary
+from kg.store.rdf_writing import WriteSession, now
+from kg.vocab import KG, RDF, iri, vocabulary
 
 __all__ = ["RdfStore"]
 
-#: Above this many lines a write uses the bulk loader (fast, not atomic) instead of a transaction.
-BULK_LINES = 200_000
-
-_TYPE = ox.NamedNode(RDF + "type")
-_PREDICATE = ox.NamedNode(RDF + "predicate")
-_SUPPORTS = ox.NamedNode(KG + "supports")
 _INGESTED = ox.NamedNode(KG + "ingestedAt")
-_USED = ox.NamedNode(PROV + "used")
-_NAME = ox.NamedNode(SCHEMA + "name")
-_THING = ox.NamedNode(ENTITY_CLASSES[EntityType.THING])
-_CLASSES = {ox.NamedNode(c) for c in ENTITY_CLASSES.values()}
+_TYPE = ox.NamedNode(RDF + "type")
 
 
 def unsupported_update(template: str, claims: set[str], entities: set[str]) -> str:
@@ -58,10 +49,6 @@ def unsupported_update(template: str, claims: set[str], entities: set[str]) -> s
     )
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
 class RdfStore(Store):
     """An Oxigraph store in a directory. Readers share it; a writer has it alone (see :mod:`kg.store.lock`)."""
 
@@ -75,6 +62,8 @@ class RdfStore(Store):
             raise StoreError(f"no store at {self.path}: ingest some articles first (kg ingest PATH --store {path})")
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path} is a file, not a store directory")
+        self._session: WriteSession | None = None
+        self._recorded: set[str] = set()
         self._lock = StoreLock(self.path, exclusive=not readonly, wait=wait)
         self._lock.acquire()
         try:
@@ -97,71 +86,49 @@ class RdfStore(Store):
 
     # -- writing --------------------------------------------------------------------------------------
 
-    def _has(self, subject: str, predicate: ox.NamedNode) -> bool:
-        return next(iter(self._store.quads_for_pattern(ox.NamedNode(subject), predicate, None)), None) is not None
-
     def known_documents(self, ids: Iterable[str]) -> set[str]:
         return {i for i in ids if self._has(iri("doc", i), _INGESTED)}
 
-    def _entity_lines(self, entity: Entity, result: WriteResult, pending: list[ox.Quad]) -> list[str]:
-        """An entity keeps the first specific type it was given; a vague type (Thing) yields to a specific one."""
-        node = ox.NamedNode(iri("entity", entity.id))
-        classes = {q.object for q in self._store.quads_for_pattern(node, _TYPE, None)} & _CLASSES
-        new_class = ox.NamedNode(ENTITY_CLASSES[entity.type])
-        if not classes:
-            result.entities_added += 1
-            return rm.entity_lines(entity)
-        if classes == {_THING} and new_class != _THING:
-            pending.append(ox.Quad(node, _TYPE, _THING))
-            return rm.entity_lines(entity)
-        return rm.entity_lines(entity, with_type=False)
+    def _has(self, subject: str, predicate: ox.NamedNode) -> bool:
+        return next(iter(self._store.quads_for_pattern(ox.NamedNode(subject), predicate, None)), None) is not None
 
     def write(self, documents: Sequence[Document], claims: Sequence[Claim]) -> WriteResult:
+        return self.write_many([(documents, claims)])
+
+    def write_many(self, batches: Iterable[tuple[Sequence[Document], Sequence[Claim]]]) -> WriteResult:
+        """Write batch after batch; each is prepared while the one before it is being loaded."""
         if self.readonly:
             raise StoreError("the store was opened read-only")
-        when = _now()
-        result = WriteResult(documents=len(documents))
-        lines: list[str] = [line for doc in documents for line in rm.document_lines(doc)]
-        entities: dict[str, Entity] = {}
-        activities: set[tuple[str, str]] = set()
-        for claim in claims:
-            if not self._has(iri("claim", claim.id), _PREDICATE):
-                result.claims_added += 1
-                lines += rm.claim_lines(claim)
-            for entity in claim.entities():
-                entities.setdefault(entity.id, entity)
-            for ev in claim.evidence:
-                if (ev.document, str(ev.extractor)) not in activities:
-                    activities.add((ev.document, str(ev.extractor)))
-                    if not self._has(rm.activity_iri(ev.document, ev.extractor).strip("<>"), _USED):
-                        lines += rm.activity_lines(ev.document, ev.extractor, when)
-                if not self._has(iri("evidence", claim.evidence_id(ev)), _SUPPORTS):
-                    result.evidence_added += 1
-                lines += rm.evidence_lines(claim, ev)
-        obsolete: list[ox.Quad] = []
-        for entity in entities.values():
-            lines += self._entity_lines(entity, result, obsolete)
-        self._load(lines)
-        for quad in obsolete:
-            self._store.remove(quad)
-        self._load([rm.completion_line(doc, when) for doc in documents])
-        return result
-
-    def _load(self, lines: list[str]) -> None:
-        if not lines:
-            return
-        data = "\n".join(lines).encode("utf-8")
+        if self._session is not None:  # a rewrite while a bulk write is under way joins it
+            return self._session.write_all(batches)
         try:
-            if len(lines) > BULK_LINES:
-                self._store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
-            else:
-                self._store.load(input=data, format=ox.RdfFormat.N_TRIPLES)
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"writing to {self.path} failed: {exc}") from None
+            with WriteSession(self._store) as session:
+                self._session = session
+                try:
+                    return session.write_all(batches)
+                finally:
+                    self._session = None
+        except StoreError as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
+
+    def _settle(self) -> None:
+        """Wait for the batches handed to the loader: a read must see everything written before it."""
+        if self._session is not None:
+            self._session.settle()
+
+    def _load_lines(self, lines: list[str]) -> None:
+        if self._session is not None:
+            self._session.submit(Batch(lines=lines))
+            return
+        try:
+            apply(self._store, Batch(lines=lines))
+        except StoreError as exc:
+            raise StoreError(f"{self.path}: {exc}") from None
 
     # -- reading ---------------------------------------------------------------------------------------
 
     def run_query(self, language: str, text: str, params: Mapping[str, object]) -> QueryResult:
+        self._settle()
         try:
             answer = self._store.query(text, prefixes=sparql.PREFIXES, substitutions=sparql.substitutions(params))
         except SyntaxError as exc:
@@ -244,6 +211,7 @@ class RdfStore(Store):
     def replace_claims(self, removed: Sequence[str], added: Sequence[Claim]) -> WriteResult:
         if self.readonly:
             raise StoreError("the store was opened read-only")
+        self._settle()
         claims = {iri("claim", i) for i in removed}
         if claims:
             chosen = sparql.values("c", sorted(claims))
@@ -253,13 +221,17 @@ class RdfStore(Store):
                 self._store.update(update, prefixes=sparql.PREFIXES)
             except (OSError, SyntaxError) as exc:
                 raise StoreError(f"rewriting claims in {self.path} failed: {exc}") from None
+            if self._session is not None:
+                self._session.forget()
         return self.write([], added)
 
     def record_resolution(self, resolution: Resolution) -> None:
         if self.readonly:
             raise StoreError("the store was opened read-only")
-        if not self._has(iri("resolution", resolution.id), _TYPE):
-            self._load(rr.resolution_lines(resolution, _now()))
+        # Remembered as well as looked up: one recorded during a bulk write may not be loaded yet.
+        if resolution.id not in self._recorded and not self._has(iri("resolution", resolution.id), _TYPE):
+            self._recorded.add(resolution.id)
+            self._load_lines(rr.resolution_lines(resolution, now()))
 
     def resolutions(self) -> list[Resolution]:
         return [rr.resolution_from_row(row) for row in self._select(rr.RESOLUTIONS)]
@@ -267,6 +239,7 @@ class RdfStore(Store):
     def dump(self, output: BinaryIO, format: ox.RdfFormat) -> None:
         """Serialise the whole store natively (Turtle, TriG, N-Quads, N-Triples, JSON-LD, RDF/XML)."""
         graph = None if format.supports_datasets else ox.DefaultGraph()
+        self._settle()
         try:
             self._store.dump(output, format, from_graph=graph, prefixes=sparql.PREFIXES)
         except (OSError, ValueError) as exc:

@@ -6,10 +6,12 @@ from the document's text, which the store keeps and which never changes under a 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import groupby
 from typing import Any
 
+from kg.errors import StoreError
 from kg.model import (
     SELECTOR_CONTEXT,
     Claim,
@@ -25,7 +27,7 @@ from kg.model import (
 )
 from kg.vocab import BASE, ENTITY_CLASSES, KG, vocabulary
 
-__all__ = ["claims_from_rows", "document_from_row", "entity_from_row", "key_of"]
+__all__ = ["claims_from_rows", "document_from_row", "entity_from_row", "key_of", "spans_of"]
 
 _CLASS_TYPES = {cls: t for t, cls in ENTITY_CLASSES.items()}
 
@@ -59,18 +61,30 @@ def entity_from_row(row: Mapping[str, Any]) -> Entity:
     )
 
 
-def _span(row: Mapping[str, Any], start: str, end: str) -> Span | None:
-    return Span(int(row[start]), int(row[end])) if row.get(start) is not None else None
+def spans_of(value: str | None) -> dict[str, Span]:
+    """The parts of a claim and where they stand, from the JSON of ``kg:spans``.
+
+    >>> spans_of('{"cue":[104,109],"subject":[120,131]}')
+    {'cue': Span(start=104, end=109), 'subject': Span(start=120, end=131)}
+    """
+    if not value:
+        return {}
+    try:
+        found = json.loads(value)
+        return {str(name): Span(int(start), int(end)) for name, (start, end) in found.items()}
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise StoreError(f"unreadable kg:spans {value[:80]!r}: {exc}") from None
 
 
-def _mention(row: Mapping[str, Any], start: str, end: str, text: str) -> Mention | None:
-    span = _span(row, start, end)
+def _mention(spans: Mapping[str, Span], name: str, text: str) -> Mention | None:
+    span = spans.get(name)
     return Mention(span, span.of(text)) if span else None
 
 
 def _evidence(row: Mapping[str, Any], docs: Mapping[str, Document], entities: Mapping[str, Entity]) -> Evidence:
     doc = docs[key_of(row["doc"], "doc")]
     span = Span(int(row["start"]), int(row["end"]))
+    spans = spans_of(row.get("spans"))
     addressee = row.get("addressee")
     return Evidence(
         document=doc.id,
@@ -81,10 +95,10 @@ def _evidence(row: Mapping[str, Any], docs: Mapping[str, Document], entities: Ma
         suffix=doc.text[span.end : span.end + SELECTOR_CONTEXT],
         extractor=ExtractorInfo(row["agent"], int(row["version"])),
         confidence=float(row["confidence"]),
-        subject_mention=_mention(row, "ss", "se", doc.text),
-        object_mention=_mention(row, "os", "oe", doc.text),
-        content=_span(row, "cs", "ce"),
-        cue=_mention(row, "qs", "qe", doc.text),
+        subject_mention=_mention(spans, "subject", doc.text),
+        object_mention=_mention(spans, "object", doc.text),
+        content=spans.get("content"),
+        cue=_mention(spans, "cue", doc.text),
         mode=QuoteMode(row["mode"]) if row.get("mode") else None,
         addressee=entities.get(key_of(addressee, "entity")) if addressee else None,
         medium=row.get("medium"),

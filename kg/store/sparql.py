@@ -154,17 +154,14 @@ SELECT ?e ?name (GROUP_CONCAT(DISTINCT STR(?class); separator=" ") AS ?classes)
 
 EVIDENCE = """
 SELECT ?c ?s ?p ?o ?ev ?doc ?start ?end ?exact ?confidence ?agent ?version ?time
-       ?ss ?se ?os ?oe ?cs ?ce ?qs ?qe ?mode ?addressee ?medium WHERE {
+       ?spans ?mode ?addressee ?medium WHERE {
   {FILTER}
   ?c rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
   ?ev kg:supports ?c ; prov:wasGeneratedBy ?act ; oa:start ?start ; oa:end ?end ; oa:exact ?exact ;
       kg:confidence ?confidence .
   ?act prov:used ?doc ; prov:wasAssociatedWith ?agentNode ; prov:startedAtTime ?time .
   ?agentNode kg:extractorName ?agent ; kg:extractorVersion ?version .
-  OPTIONAL { ?ev kg:subjectStart ?ss ; kg:subjectEnd ?se }
-  OPTIONAL { ?ev kg:objectStart ?os ; kg:objectEnd ?oe }
-  OPTIONAL { ?ev kg:contentStart ?cs ; kg:contentEnd ?ce }
-  OPTIONAL { ?ev kg:cueStart ?qs ; kg:cueEnd ?qe }
+  OPTIONAL { ?ev kg:spans ?spans }
   OPTIONAL { ?ev kg:mode ?mode }
   OPTIONAL { ?ev kg:addressee ?addressee }
   OPTIONAL { ?ev kg:medium ?medium }

@@ -119,6 +119,12 @@ class SpeechLexicon:
     abbreviations: frozenset[str]
 
     @cached_property
+    def word_kinds(self) -> dict[tuple[str, bool], Any]:
+        """Word kinds already found (see :mod:`kg.extract.quotes.words`), by text and whether the word opens its
+        sentence: kept with the lexicon they depend on, since a text uses the same words again and again."""
+        return {}
+
+    @cached_property
     def source_openers(self) -> frozenset[str]:
         """The words a source phrase can begin with: the first word of each, and the "so" of ", so X"."""
         phrases = (*self.source_before, *self.source_after, *self.source_with_noun, *self.impersonal)

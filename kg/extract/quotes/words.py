@@ -50,11 +50,25 @@ def _marks() -> frozenset[str]:
     return frozenset(ch for pair in common()["quote_pairs"] for ch in pair)
 
 
-def _kind(token: Token, lex: SpeechLexicon) -> Kind:
-    text = token.text
+#: Word kinds a lexicon keeps before it starts afresh (a bound on memory over a long run of articles).
+MAX_KINDS = 200_000
+
+
+def _kind(text: str, first: bool, lex: SpeechLexicon) -> Kind:
+    """The kind of the word ``text``; ``first`` if it opens its clause."""
+    key = (text, first)
+    known: Kind | None = lex.word_kinds.get(key)
+    if known is None:
+        if len(lex.word_kinds) >= MAX_KINDS:
+            lex.word_kinds.clear()
+        known = lex.word_kinds[key] = _kind_of(text, first, lex)
+    return known
+
+
+def _kind_of(text: str, first: bool, lex: SpeechLexicon) -> Kind:
     if text in _marks():
         return Kind.MARK
-    if not token.is_word:
+    if not text[:1].isalnum():
         return Kind.PUNCT
     if text[0].isdigit():
         return Kind.NUM
@@ -68,7 +82,7 @@ def _kind(token: Token, lex: SpeechLexicon) -> Kind:
         (Kind.PRON, lex.pronouns),
         (Kind.ADV, lex.adverbs),
     ):
-        if folded in words and (kind is not Kind.SUB or not text[0].isupper() or token.index == 0):
+        if folded in words and (kind is not Kind.SUB or not text[0].isupper() or first):
             return kind
     return Kind.CAP if text[0].isupper() else Kind.LOW
 
@@ -149,7 +163,7 @@ class Clause:
         """Words of ``tokens``; ``quoted`` are the inner spans of the quotations that overlap them."""
         words: list[Word] = []
         for i, tok in enumerate(tokens):
-            kind = _kind(Token(i, tok.span, tok.text), lex)
+            kind = _kind(tok.text, i == 0, lex)
             if tok.text in ",.:" and _inside_number(text, tok.span.start):
                 kind = Kind.NUM  # "12,5 Millionen", "10:05 Uhr": no break
             inside = any(q.contains(tok.span) for q in quoted) and kind is not Kind.MARK

@@ -81,15 +81,12 @@ class RelationExtractor(Extractor):
 
 def _candidates(rules: Grammar, items: Sequence[Item]) -> list[Pattern]:
     words = {i.text for i in items if i.kind is Kind.WORD}
-    role_starts = {r[0] for r in rules.roles}
-    has_role = bool(words & role_starts)
-    out = []
-    for pattern in rules.patterns:
-        if pattern.predicate is None and not has_role:
-            continue
-        if all(any(option[0] in words for option in req) for req in pattern.required):
-            out.append(pattern)
-    return out
+    has_role = not words.isdisjoint(rules.role_starts)
+    return [
+        pattern
+        for pattern, firsts in rules.first_words
+        if (pattern.predicate is not None or has_role) and all(not words.isdisjoint(f) for f in firsts)
+    ]
 
 
 def _sentence(analysis: Analysis, rules: Grammar, sentence: Sentence) -> list[Found]:

@@ -13,7 +13,7 @@ The syntax is documented at the top of ``kg/lang/en/relations.toml``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from kg.errors import ConfigError
 from kg.lang import LanguageData
@@ -196,6 +196,17 @@ class Grammar:
     complements: frozenset[str] = frozenset()
     #: Predicate -> words whose presence in an object's name rules the object out ("Party" for works_for).
     excluded_objects: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @cached_property
+    def role_starts(self) -> frozenset[str]:
+        """The first words of the role nouns."""
+        return frozenset(role[0] for role in self.roles)
+
+    @cached_property
+    def first_words(self) -> tuple[tuple[Pattern, tuple[frozenset[str], ...]], ...]:
+        """Each pattern with, for each of its required elements, the first words of the element's options: a
+        sentence that lacks all of one element's cannot match the pattern."""
+        return tuple((p, tuple(frozenset(option[0] for option in req) for req in p.required)) for p in self.patterns)
 
     def excludes(self, predicate: str, name: str) -> bool:
         """True if an entity named ``name`` cannot be the object of ``predicate``.

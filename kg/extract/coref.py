@@ -14,6 +14,7 @@ descriptions ("das Unternehmen", "the company") take the nearest earlier entity 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -88,6 +89,7 @@ class Coreference:
         self.document = document
         self.names = sorted(names, key=lambda m: m.span.start)
         self._by_start = {m.span.start: m for m in self.names}
+        self._starts = [m.span.start for m in self.names]
         surnames: dict[str, set[str]] = defaultdict(set)
         for m in self.names:
             words = m.text.split()
@@ -118,14 +120,19 @@ class Coreference:
 
     def name_in(self, span: Span) -> Resolved | None:
         """The first name mention inside ``span`` and its entity."""
-        for m in self.names:
+        # Bisection keeps this logarithmic: it runs for every token near every quote of long articles.
+        for i in range(bisect_left(self._starts, span.start), len(self.names)):
+            m = self.names[i]
+            if m.span.start >= span.end:
+                break
             if span.contains(m.span):
                 return Resolved(Mention(m.span, m.text), self._entity_of[m.span])
         return None
 
     def antecedent(self, before: int, types: frozenset[EntityType]) -> Entity | None:
         """The entity of the nearest name mention ending before ``before`` whose type is one of ``types``."""
-        for m in reversed(self.names):
+        for i in reversed(range(bisect_left(self._starts, before))):
+            m = self.names[i]
             if m.span.end > before:
                 continue
             if before - m.span.end > ANTECEDENT_WINDOW:

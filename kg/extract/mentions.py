@@ -93,8 +93,8 @@ def _is_role(word: str, lex: _Lexicon) -> bool:
     """A role noun, also as the head of a German compound: "Wirtschaftsminister", "Hafenchef"."""
     if word in lex.roles:
         return True
-    folded = word.casefold()
-    return any(folded.endswith(r) for r in lex.role_heads)
+    # One str.endswith over the tuple: this runs for every capitalised token of the article.
+    return word.casefold().endswith(lex.role_heads)
 
 
 def _is_candidate(tok: Token, lex: _Lexicon) -> bool:

@@ -54,24 +54,24 @@ class _Frame:
     speaker: Resolved
 
 
-def _cue_tokens(tokens: list[Token], cues: SpeechCues) -> list[Token]:
+def _cue_tokens(tokens: list[Token], cues: SpeechCues) -> list[int]:
+    """Indices of the cue words among ``tokens``."""
+    last = {tok.text: i for i, tok in enumerate(tokens)}  # where each word occurs last: one pass, not one per cue
     found = []
     for i, tok in enumerate(tokens):
         word = tok.text.casefold()
         if word not in cues.verbs:
             continue
         particles = cues.particles.get(word)
-        if particles and not any(t.text in particles for t in tokens[i + 1 :]):
+        if particles and not any(last.get(p, -1) > i for p in particles):
             continue  # "teilte" without its "mit" is not a speech verb
-        found.append(tok)
+        found.append(i)
     return found
 
 
-def _speaker_near(analysis: Analysis, cue: Token, tokens: list[Token]) -> Resolved | None:
+def _speaker_near(analysis: Analysis, cue: int, tokens: list[Token]) -> Resolved | None:
     """The nearest name, pronoun or description beside the cue, looking after it first (German V2 order)."""
-    after = [t for t in tokens if t.span.start > cue.span.start]
-    before = [t for t in reversed(tokens) if t.span.end <= cue.span.start]
-    for side in (after[:6], before[:6]):
+    for side in (tokens[cue + 1 : cue + 7], tokens[max(0, cue - 6) : cue][::-1]):
         for tok in side:
             found = analysis.coref.name_at(tok.span.start)
             if found is not None:
@@ -86,7 +86,7 @@ def _frame(analysis: Analysis, outside: list[Token], cues: SpeechCues) -> _Frame
     for cue in _cue_tokens(outside, cues):
         speaker = _speaker_near(analysis, cue, outside)
         if speaker is not None:
-            return _Frame(cue, speaker)
+            return _Frame(outside[cue], speaker)
     return None
 
 

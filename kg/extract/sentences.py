@@ -18,7 +18,13 @@ from functools import cache
 from kg.lang import LanguageData, common
 from kg.model import Span
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["MAX_SENTENCE", "Sentence", "split_sentences"]
+
+#: The longest sentence, in characters. Text without sentence ends (tables, lists, run-on scraps) is cut at
+#: the last space before this length, so that what extractors read around one quote stays bounded.
+MAX_SENTENCE = 2000
+#: A word longer than this before a full stop is no abbreviation, initial or ordinal.
+_MAX_WORD = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,23 +39,32 @@ def _boundary() -> re.Pattern[str]:
     pairs = common()["quote_pairs"]
     closers = "".join(re.escape(close) for _open, close in pairs) + r"\)\]"
     openers = "".join(re.escape(open_) for open_, _close in pairs) + r"\(\["
-    return re.compile(rf"[.!?…]+[{closers}]*(?=\s+[\d{openers}\w])")
+    # Matches start only where a run of stops starts, and never backtrack: a long run of dots costs its
+    # length once, not its length squared.
+    return re.compile(rf"(?<![.!?…])[.!?…]++[{closers}]*+(?=\s+[\d{openers}\w])")
 
 
-_WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
 _LINE = re.compile(r"[^\n]+")
+_NEXT_CHAR = re.compile(r"\s*(\S?)")
+
+
+def _word_before(line: str, stop: int) -> str:
+    """The word (letters, digits, inner dots) that ends at the full stop ``line[stop]``, without its dots."""
+    start = stop
+    while start > 0 and stop - start < _MAX_WORD and (line[start - 1].isalnum() or line[start - 1] in "._"):
+        start -= 1
+    return line[start : stop + 1].rstrip(".")
 
 
 def _is_false_stop(line: str, stop: int, lang: LanguageData | None) -> bool:
-    """True if the full stop ending at ``stop`` belongs to an abbreviation, initial or ordinal."""
+    """True if the full stop at ``stop`` belongs to an abbreviation, initial or ordinal."""
     if line[stop] != ".":
         return False
-    match = _WORD_BEFORE.search(line, 0, stop + 1)
-    word = match.group(1).rstrip(".") if match else ""
+    word = _word_before(line, stop)
     if not word:
         return False
-    following = line[stop + 1 :].lstrip()
-    if following[:1].islower():
+    following = _NEXT_CHAR.match(line, stop + 1)
+    if following is not None and following.group(1).islower():
         return True
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. R. R. Tolkien"
@@ -66,10 +81,22 @@ def _split_line(line: str, offset: int, lang: LanguageData | None) -> Iterator[S
             continue
         end = match.end()
         if line[start:end].strip():
-            yield _trimmed(line, start, end, offset)
+            yield from _capped(line, start, end, offset)
         start = end
     if line[start:].strip():
-        yield _trimmed(line, start, len(line), offset)
+        yield from _capped(line, start, len(line), offset)
+
+
+def _capped(line: str, start: int, end: int, offset: int) -> Iterator[Span]:
+    """The sentence ``line[start:end]``, in pieces of at most :data:`MAX_SENTENCE` characters."""
+    while end - start > MAX_SENTENCE:
+        cut = line.rfind(" ", start + 1, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        if line[start:cut].strip():
+            yield _trimmed(line, start, cut, offset)
+        start = cut
+    if line[start:end].strip():
+        yield _trimmed(line, start, end, offset)
 
 
 def _trimmed(line: str, start: int, end: int, offset: int) -> Span:

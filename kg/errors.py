@@ -112,6 +112,7 @@ class StoreLocked(StoreError):
     """Another process holds the store for writing (or is reading it while we want to write)."""
 
     code = "KG201"
+    exit_code = 75  # EX_TEMPFAIL: the same command can succeed later
 
 
 class QueryError(KGError):

@@ -1,7 +1,9 @@
 """The ``kg`` command: one subcommand per module, loaded only when it runs.
 
 Exit codes: 0 success; 1 an error stopped the command; 2 a usage error; 3 the command finished but some
-inputs failed (they are listed, the rest was processed); 130 interrupted.
+inputs failed (they are listed, the rest was processed); 70 an internal error (a bug: please report it);
+75 the store is busy with another kg process (try again, or pass ``--wait``); 130 interrupted; 141 the
+program reading the output stopped early (``kg extract ... | head``).
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ import click
 from kg import __version__
 from kg.errors import KGError
 
-__all__ = ["EXIT_ERROR", "EXIT_PARTIAL", "main"]
+__all__ = ["EXIT_BROKEN_PIPE", "EXIT_ERROR", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_PARTIAL", "main"]
 
 EXIT_ERROR = 1
 EXIT_PARTIAL = 3
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
 
 #: Subcommand name -> module under kg.cli defining ``command``.
 COMMANDS = {
@@ -53,14 +58,19 @@ class LazyGroup(click.Group):
             ctx.exit(err.exit_code)
         except KeyboardInterrupt:
             click.echo("kg: interrupted", err=True)
-            ctx.exit(130)
+            ctx.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # The reader went away (`kg extract ... | head`): stop quietly, as other command-line tools do,
+            # and keep Python from failing again while flushing standard output at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(EXIT_BROKEN_PIPE)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:
             if os.environ.get("KG_DEBUG"):
                 raise
             click.echo(f"kg: internal error: {type(exc).__name__}: {exc} (set KG_DEBUG=1 for the traceback)", err=True)
-            ctx.exit(70)
+            ctx.exit(EXIT_INTERNAL)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -4,13 +4,15 @@ Chosen by measurement (DESIGN.md, "Storage"): it bulk-loads hundreds of thousand
 reopens in milliseconds and answers the usual questions in milliseconds; rdflib's in-memory graph needed
 tens of seconds to reload and could not answer two-hop questions at scale.
 
-Writes go in two steps: everything of a batch of documents, then each document's completion mark. A run
-killed in between leaves documents without the mark, which the next run ingests again; since every triple
-has a content-derived identity, doing so adds nothing twice.
+A document counts as stored once it has its completion mark (``kg:ingestedAt``), written in the same
+transaction as everything else of its batch, or after it when a batch is too big for one transaction. A
+run killed before the mark leaves a document that the next run clears and writes again (see
+:meth:`RdfStore.write`), so an interrupted ingestion is completed without duplicates.
 """
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -20,13 +22,13 @@ from typing import Any, BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.model import Claim, Document, Entity, EntityType
+from kg.model import Claim, Document, Entity, EntityType, ExtractorInfo
 from kg.store import rdf_mapping as rm
 from kg.store import sparql
 from kg.store.base import ClaimFilter, QueryResult, RetractResult, Stats, Store, WriteResult
 from kg.store.lock import StoreLock
 from kg.store.rdf_reading import claims_from_rows, document_from_row, entity_from_row, key_of
-from kg.vocab import ENTITY_CLASSES, KG, RDF, SCHEMA, iri, vocabulary
+from kg.vocab import ENTITY_CLASSES, KG, PROV, RDF, SCHEMA, iri
 
 __all__ = ["RdfStore"]
 
@@ -37,9 +39,34 @@ _TYPE = ox.NamedNode(RDF + "type")
 _PREDICATE = ox.NamedNode(RDF + "predicate")
 _SUPPORTS = ox.NamedNode(KG + "supports")
 _INGESTED = ox.NamedNode(KG + "ingestedAt")
-_NAME = ox.NamedNode(SCHEMA + "name")
+_IDENTIFIER = ox.NamedNode(SCHEMA + "identifier")
+_USED = ox.NamedNode(PROV + "used")
 _THING = ox.NamedNode(ENTITY_CLASSES[EntityType.THING])
 _CLASSES = {ox.NamedNode(c) for c in ENTITY_CLASSES.values()}
+
+
+class _LineStream(io.RawIOBase):
+    """N-Triples lines as a readable binary stream, encoded as they are read."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = iter(lines)
+        self._pending = bytearray()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        want = len(buffer)
+        while len(self._pending) < want:
+            line = next(self._lines, None)
+            if line is None:
+                break
+            self._pending += line.encode("utf-8")
+            self._pending += b"\n"
+        size = min(want, len(self._pending))
+        buffer[:size] = self._pending[:size]
+        del self._pending[:size]
+        return size
 
 
 def _now() -> str:
@@ -87,55 +114,108 @@ class RdfStore(Store):
     def known_documents(self, ids: Iterable[str]) -> set[str]:
         return {i for i in ids if self._has(iri("doc", i), _INGESTED)}
 
-    def _entity_lines(self, entity: Entity, result: WriteResult, pending: list[ox.Quad]) -> list[str]:
+    def _started(self, document: str) -> bool:
+        """True if anything of ``document`` is stored: its node, or an extraction activity that used it."""
+        node = ox.NamedNode(iri("doc", document))
+        return self._has(node.value, _IDENTIFIER) or any(True for _ in self._store.quads_for_pattern(None, _USED, node))
+
+    def _entity_lines(self, entity: Entity, result: WriteResult, retype: dict[ox.NamedNode, ox.NamedNode]) -> list[str]:
         """An entity keeps the first specific type it was given; a vague type (Thing) yields to a specific one."""
         node = ox.NamedNode(iri("entity", entity.id))
-        classes = {q.object for q in self._store.quads_for_pattern(node, _TYPE, None)} & _CLASSES
+        found = self._store.quads_for_pattern(node, _TYPE, None)
+        classes = {q.object for q in found if isinstance(q.object, ox.NamedNode)} & _CLASSES
         new_class = ox.NamedNode(ENTITY_CLASSES[entity.type])
         if not classes:
             result.entities_added += 1
             return rm.entity_lines(entity)
-        if classes == {_THING} and new_class != _THING:
-            pending.append(ox.Quad(node, _TYPE, _THING))
-            return rm.entity_lines(entity)
+        if _THING in classes and (len(classes) > 1 or new_class != _THING):
+            # Replaced in one update of its own (see _retype): an entity never ends up with no class.
+            retype[node] = next(iter(classes - {_THING}), new_class)
         return rm.entity_lines(entity, with_type=False)
 
     def write(self, documents: Sequence[Document], claims: Sequence[Claim]) -> WriteResult:
-        if self.readonly:
-            raise StoreError("the store was opened read-only")
+        """Store a batch in steps that each leave a consistent store, so that ``kill -9`` at any point is safe.
+
+        Documents already complete are skipped. Remains of an interrupted earlier write of a document are
+        removed first, so finishing it adds nothing twice (not even a second extraction time). Everything
+        else, with the completion marks, goes in one transaction; a batch too big for one goes through the
+        bulk loader first and gets its marks after, which the next run treats as interrupted if it dies.
+        """
+        self._writable()
+        done = self.known_documents({d.id for d in documents} | {ev.document for c in claims for ev in c.evidence})
+        fresh = list({d.id: d for d in documents if d.id not in done}.values())
+        self._delete([d.id for d in fresh if self._started(d.id)])
         when = _now()
-        result = WriteResult(documents=len(documents))
-        lines: list[str] = [line for doc in documents for line in rm.document_lines(doc)]
+        result = WriteResult(documents=len(fresh))
+        lines = [line for doc in fresh for line in rm.document_lines(doc)]
+        retype: dict[ox.NamedNode, ox.NamedNode] = {}
         entities: dict[str, Entity] = {}
-        activities: set[tuple[str, str]] = set()
-        for claim in claims:
-            if not self._has(iri("claim", claim.id), _PREDICATE):
-                result.claims_added += 1
-                lines += rm.claim_lines(claim)
-            for entity in claim.entities():
-                entities.setdefault(entity.id, entity)
-            for ev in claim.evidence:
-                if (ev.document, str(ev.extractor)) not in activities:
-                    activities.add((ev.document, str(ev.extractor)))
-                    lines += rm.activity_lines(ev.document, ev.extractor, when)
-                if not self._has(iri("evidence", claim.evidence_id(ev)), _SUPPORTS):
-                    result.evidence_added += 1
-                lines += rm.evidence_lines(claim, ev)
-        obsolete: list[ox.Quad] = []
+        lines += self._claim_lines(claims, done, when, result, entities)
         for entity in entities.values():
-            lines += self._entity_lines(entity, result, obsolete)
-        self._load(lines)
-        for quad in obsolete:
-            self._store.remove(quad)
-        self._load([rm.completion_line(doc, when) for doc in documents])
+            lines += self._entity_lines(entity, result, retype)
+        self._retype(retype)
+        marks = [rm.completion_line(doc, when) for doc in fresh]
+        if len(lines) + len(marks) > BULK_LINES:
+            self._load(lines, bulk=True)
+            self._load(marks)
+        else:
+            self._load(lines + marks)
         return result
 
-    def _load(self, lines: list[str]) -> None:
+    def _claim_lines(
+        self, claims: Sequence[Claim], done: set[str], when: str, result: WriteResult, entities: dict[str, Entity]
+    ) -> list[str]:
+        """Lines of new claims and of evidence from documents not yet complete; counts what is new."""
+        lines: list[str] = []
+        seen_claims: set[str] = set()
+        seen_evidence: set[str] = set()
+        activities: set[tuple[str, ExtractorInfo]] = set()
+        for claim in claims:
+            evidence = [ev for ev in claim.evidence if ev.document not in done]
+            if not evidence:
+                continue
+            if claim.id not in seen_claims and not self._has(iri("claim", claim.id), _PREDICATE):
+                result.claims_added += 1
+                lines += rm.claim_lines(claim)
+            seen_claims.add(claim.id)
+            for entity in claim.entities():
+                if entity.id not in entities or entities[entity.id].type is EntityType.THING:
+                    entities[entity.id] = entity
+            for ev in evidence:
+                if (ev.document, ev.extractor) not in activities:
+                    activities.add((ev.document, ev.extractor))
+                    lines += rm.activity_lines(ev.document, ev.extractor, when)
+                key = claim.evidence_id(ev)
+                if key not in seen_evidence and not self._has(iri("evidence", key), _SUPPORTS):
+                    result.evidence_added += 1
+                seen_evidence.add(key)
+                lines += rm.evidence_lines(claim, ev)
+        return lines
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise StoreError("the store was opened read-only")
+
+    def _retype(self, retype: dict[ox.NamedNode, ox.NamedNode]) -> None:
+        """Replace the vague class of entities by a specific one, atomically."""
+        if retype:
+            gone = " ".join(f"{node} {_TYPE} {_THING} ." for node in retype)
+            added = " ".join(f"{node} {_TYPE} {cls} ." for node, cls in retype.items())
+            self._update(f"DELETE DATA {{ {gone} }} ; INSERT DATA {{ {added} }}")
+
+    def _update(self, update: str) -> None:
+        try:
+            self._store.update(update, prefixes=sparql.PREFIXES)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"updating {self.path} failed: {exc}") from None
+
+    def _load(self, lines: list[str], bulk: bool = False) -> None:
         if not lines:
             return
-        data = "\n".join(lines).encode("utf-8")
+        # Streamed: joining and encoding a big batch at once would hold it in memory three times over.
+        data = io.BufferedReader(_LineStream(lines), buffer_size=1 << 20)
         try:
-            if len(lines) > BULK_LINES:
+            if bulk:
                 self._store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
             else:
                 self._store.load(input=data, format=ox.RdfFormat.N_TRIPLES)
@@ -199,30 +279,11 @@ class RdfStore(Store):
         return sorted({str(r["id"]) for r in rows})
 
     def retract(self, document_ids: Sequence[str]) -> RetractResult:
-        if self.readonly:
-            raise StoreError("the store was opened read-only")
-        ids = sorted(set(document_ids))
-        if not ids:
+        self._writable()
+        if not document_ids:
             return RetractResult()
-        docs = sparql.values("doc", [iri("doc", i) for i in ids])
-        found = self._select(sparql.RETRACT_CANDIDATES.replace("{FILTER}", docs))
-        claims = sparql.values("c", sorted({str(r["c"]) for r in found}) or [iri("claim", "none")])
-        entities = sparql.values("x", sorted({str(r["x"]) for r in found}) or [iri("entity", "none")])
-        kin = {name: p for name, p in vocabulary().items() if p.parent is not None}
-        parents = " ".join(f"(<{KG}{n}> <{KG}{p.parent}>)" for n, p in sorted(kin.items()))
-        family = " ".join(f"(<{KG}{p.parent}> <{KG}{n}>) (<{KG}{n}> <{KG}{n}>)" for n, p in sorted(kin.items()))
-        update = (
-            sparql.RETRACT.replace("{DOCS}", docs)
-            .replace("{CLAIMS}", claims)
-            .replace("{ENTITIES}", entities)
-            .replace("{PARENTS}", f"VALUES (?pred ?parent) {{ {parents} }}")
-            .replace("{KIN}", f"VALUES (?parent ?kin) {{ {family} }}")
-        )
         before = self.stats().counts
-        try:
-            self._store.update(update, prefixes=sparql.PREFIXES)
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"retracting from {self.path} failed: {exc}") from None
+        self._delete(document_ids)
         after = self.stats().counts
         return RetractResult(
             documents=before["documents"] - after["documents"],
@@ -231,10 +292,19 @@ class RdfStore(Store):
             entities_removed=before["entities"] - after["entities"],
         )
 
+    def _delete(self, document_ids: Iterable[str]) -> None:
+        """Remove documents, complete or not, with everything only they support, in one transaction."""
+        docs = [iri("doc", i) for i in sorted(set(document_ids))]
+        if docs:
+            found = self._select(sparql.RETRACT_CANDIDATES.replace("{FILTER}", sparql.values("doc", docs)))
+            self._update(sparql.retract_update(docs, {str(r["c"]) for r in found}, {str(r["x"]) for r in found}))
+
     def dump(self, output: BinaryIO, format: ox.RdfFormat) -> None:
         """Serialise the whole store natively (Turtle, TriG, N-Quads, N-Triples, JSON-LD, RDF/XML)."""
         graph = None if format.supports_datasets else ox.DefaultGraph()
         try:
             self._store.dump(output, format, from_graph=graph, prefixes=sparql.PREFIXES)
+        except BrokenPipeError:
+            raise  # the reader went away: not a failure of the store
         except (OSError, ValueError) as exc:
             raise StoreError(f"export failed: {exc}") from None

@@ -17,9 +17,9 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.store.base import QueryResult
-from kg.vocab import BASE, KG, OA, PROV, RDF, RDFS, SCHEMA, XSD
+from kg.vocab import BASE, KG, OA, PROV, RDF, RDFS, SCHEMA, XSD, vocabulary
 
-__all__ = ["IRI", "PREFIXES", "from_term", "result_of", "substitutions", "to_term", "values"]
+__all__ = ["IRI", "PREFIXES", "from_term", "result_of", "retract_update", "substitutions", "to_term", "values"]
 
 PREFIXES = {
     "kg": KG,
@@ -210,3 +210,18 @@ SELECT DISTINCT ?id ?source WHERE {
   UNION { ?doc schema:identifier ?source }
 }
 """
+
+
+def retract_update(documents: Iterable[str], claims: Iterable[str], entities: Iterable[str]) -> str:
+    """The update that removes ``documents`` (IRIs) and whatever of ``claims`` and ``entities`` (the candidates
+    :data:`RETRACT_CANDIDATES` found) nothing else supports. Every IRI is validated by :func:`values`."""
+    kin = {name: p for name, p in vocabulary().items() if p.parent is not None}
+    parents = " ".join(f"(<{KG}{n}> <{KG}{p.parent}>)" for n, p in sorted(kin.items()))
+    family = " ".join(f"(<{KG}{p.parent}> <{KG}{n}>) (<{KG}{n}> <{KG}{n}>)" for n, p in sorted(kin.items()))
+    return (
+        RETRACT.replace("{DOCS}", values("doc", documents))
+        .replace("{CLAIMS}", values("c", sorted(claims) or [f"{BASE}claim/none"]))
+        .replace("{ENTITIES}", values("x", sorted(entities) or [f"{BASE}entity/none"]))
+        .replace("{PARENTS}", f"VALUES (?pred ?parent) {{ {parents} }}")
+        .replace("{KIN}", f"VALUES (?parent ?kin) {{ {family} }}")
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
+from kg.cli import run
 
-from kg.cli import main
-
-sys.exit(main())
+run()

@@ -8,14 +8,17 @@ stops a batch: it becomes a :class:`Failure` in the report and the rest is store
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
-from kg.errors import InputError, KGError
+from kg.errors import ExtractionFailed, InputError, KGError, StoreRejected
 from kg.extract import default_extractors, extract_claims
 from kg.extract.base import Extractor
+from kg.extract.checks import check_claims
 from kg.ingest import read_documents
 from kg.ingest.sources import FileKey
 from kg.model import Claim, Document
@@ -25,6 +28,8 @@ __all__ = ["BATCH_SIZE", "Failure", "IngestReport", "extract_documents", "ingest
 
 #: Documents written to the store in one transaction.
 BATCH_SIZE = 64
+#: How often a worker process checks that the process that started it is alive.
+_WATCH_SECONDS = 1.0
 
 PathLike = str | os.PathLike[str]
 
@@ -56,9 +61,13 @@ class IngestReport:
 
 def _extract_one(document: Document) -> list[Claim] | Failure:
     try:
-        return extract_claims(document, _worker_extractors())
-    except Exception as exc:
-        return Failure(document.source, f"{document.source}: extraction failed ({type(exc).__name__}: {exc})", "KG500")
+        claims = extract_claims(document, _worker_extractors())
+        check_claims(document, claims)
+    except ExtractionFailed as err:
+        return Failure.of(err)
+    except Exception as exc:  # an extractor's bug costs its document, not the batch
+        return Failure.of(ExtractionFailed(document.source, f"{type(exc).__name__}: {exc}"))
+    return claims
 
 
 _EXTRACTORS: list[Extractor] | None = None
@@ -85,7 +94,21 @@ def _batches(items: Iterable[Document | InputError], size: int) -> Iterator[list
 
 
 def _pool(workers: int) -> ProcessPoolExecutor | None:
-    return ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+    if workers <= 1:
+        return None
+    return ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),))
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: end when the process that started it is gone (killed with ``kill -9``, say); a worker
+    waiting for work would otherwise wait for ever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def extract_documents(
@@ -141,14 +164,34 @@ def _ingest_batch(
     known = store.known_documents(fresh)
     report.unchanged += len(known)
     todo = [d for i, d in fresh.items() if i not in known]
-    stored: list[Document] = []
-    claims: list[Claim] = []
+    extracted: list[tuple[Document, list[Claim]]] = []
     for doc, result in zip(todo, _map(todo, pool), strict=True):
         if isinstance(result, Failure):
             report.failed.append(result)
         else:
-            stored.append(doc)
-            claims.extend(result)
-    if stored:
-        report.written += store.write(stored, claims)
-        report.new += len(stored)
+            extracted.append((doc, result))
+    _store(extracted, store, report)
+
+
+def _store(extracted: list[tuple[Document, list[Claim]]], store: Store, report: IngestReport) -> None:
+    """Write a batch in one go; if the store refuses it, each document alone, so only the bad one fails."""
+    refused = _write(extracted, store, report)
+    if refused is None:
+        return
+    if len(extracted) > 1:
+        for item in extracted:
+            _store([item], store, report)
+        return
+    doc = extracted[0][0]
+    report.failed.append(Failure(doc.source, f"{doc.source}: {refused}", refused.code))
+
+
+def _write(extracted: list[tuple[Document, list[Claim]]], store: Store, report: IngestReport) -> StoreRejected | None:
+    if not extracted:
+        return None
+    try:
+        report.written += store.write([d for d, _ in extracted], [c for _, claims in extracted for c in claims])
+    except StoreRejected as err:
+        return err
+    report.new += len(extracted)
+    return None

@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from kg.store import open_store
 from tests.conftest import ARTICLES
 
-__all__ = ["kg_process", "run_kg", "snapshot", "write_corpus"]
+__all__ = ["environment", "kg_process", "run_kg", "snapshot", "write_corpus"]
 
 #: A fixture article and a closing line whose quote is this article's own.
 _TEMPLATES = (
@@ -34,27 +35,36 @@ def write_corpus(folder: Path, count: int) -> Path:
     return folder
 
 
-def _environment() -> dict[str, str]:
+def environment() -> dict[str, str]:
     # The child imports kg (and, with a patch, the tests) from this checkout, whatever its working directory.
     root = str(Path(__file__).resolve().parent.parent)
     return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
 
 
-def kg_process(*args: str, patch: str = "") -> subprocess.Popen[str]:
-    """A real ``kg`` process; ``patch`` is Python run in it first (to kill itself at a chosen point)."""
-    code = f"{patch}\nimport sys\nfrom kg.cli import main\nsys.argv[0] = 'kg'\nmain()"
+def kg_process(
+    *args: str, patch: str = "", prefix: Sequence[str] = (), env: Mapping[str, str] | None = None
+) -> subprocess.Popen[str]:
+    """A real ``kg`` process; ``patch`` is Python run in it first (to kill itself at a chosen point), ``prefix``
+    a command that runs it (``setpriv ...``), ``env`` extra environment variables."""
+    code = f"{patch}\nimport sys\nfrom kg.cli import run\nsys.argv[0] = 'kg'\nrun()"
     return subprocess.Popen(
-        [sys.executable, "-c", code, *args],
+        [*prefix, sys.executable, "-c", code, *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=_environment(),
+        env={**environment(), **(env or {})},
     )
 
 
-def run_kg(*args: str, patch: str = "", timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_kg(
+    *args: str,
+    patch: str = "",
+    prefix: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
+    timeout: float = 300,
+) -> subprocess.CompletedProcess[str]:
     """Run ``kg`` to its end in a process of its own."""
-    child = kg_process(*args, patch=patch)
+    child = kg_process(*args, patch=patch, prefix=prefix, env=env)
     out, err = child.communicate(timeout=timeout)
     return subprocess.CompletedProcess(child.args, child.returncode, out, err)
 

@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError, StoreError
+from kg.errors import QueryError, StoreError, StoreRejected
 from kg.model import Claim, Document, Entity, EntityType, ExtractorInfo
 from kg.store import rdf_mapping as rm
 from kg.store import sparql
@@ -155,11 +155,15 @@ class RdfStore(Store):
             lines += self._entity_lines(entity, result, retype)
         self._retype(retype)
         marks = [rm.completion_line(doc, when) for doc in fresh]
-        if len(lines) + len(marks) > BULK_LINES:
-            self._load(lines, bulk=True)
-            self._load(marks)
-        else:
+        if len(lines) + len(marks) <= BULK_LINES:
             self._load(lines + marks)
+            return result
+        try:
+            self._load(lines, bulk=True)
+        except StoreRejected:
+            self._delete(d.id for d in fresh)  # what the bulk loader wrote before it stopped
+            raise
+        self._load(marks)
         return result
 
     def _claim_lines(
@@ -219,7 +223,9 @@ class RdfStore(Store):
                 self._store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
             else:
                 self._store.load(input=data, format=ox.RdfFormat.N_TRIPLES)
-        except (OSError, SyntaxError) as exc:
+        except SyntaxError as exc:
+            raise StoreRejected(f"the store refused the data: {exc}") from None
+        except OSError as exc:
             raise StoreError(f"writing to {self.path} failed: {exc}") from None
 
     # -- reading ---------------------------------------------------------------------------------------

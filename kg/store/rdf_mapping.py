@@ -15,6 +15,7 @@ out of its quotes.
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import quote
 
 from kg.model import Claim, ClaimKind, Document, Entity, Evidence, ExtractorInfo, Span
 from kg.vocab import ENTITY_CLASSES, KG, OA, PROV, RDF, RDFS, SCHEMA, XSD, iri, vocabulary
@@ -61,7 +62,8 @@ def _line(s: str, p: str, o: str) -> str:
 
 
 def agent_iri(extractor: ExtractorInfo) -> str:
-    return _ref("agent", f"{extractor.name}-v{extractor.version}")
+    # A plug-in's extractor name may hold any character; quoted, it is always a valid IRI.
+    return _ref("agent", quote(f"{extractor.name}-v{extractor.version}", safe=""))
 
 
 def activity_iri(document: str, extractor: ExtractorInfo) -> str:

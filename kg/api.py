@@ -22,11 +22,22 @@ from kg.ingest import read_documents
 from kg.ingest.sources import FileKey
 from kg.model import Claim, Document
 from kg.pipeline import Failure, IngestReport, extract_documents, ingest_paths
+from kg.retraction import RetractReport, find_sources, retract_sources
 from kg.store import open_store
 from kg.store.base import QueryResult, Stats
 from kg.validate import ValidationReport, validate_store
 
-__all__ = ["export", "extract", "ingest", "open_store", "query", "read_documents", "stats", "validate"]
+__all__ = [
+    "export",
+    "extract",
+    "ingest",
+    "open_store",
+    "query",
+    "read_documents",
+    "retract",
+    "stats",
+    "validate",
+]
 
 PathLike = str | os.PathLike[str]
 
@@ -50,6 +61,15 @@ def extract(
 ) -> Iterator[tuple[Document, list[Claim]] | Failure]:
     """Claims of every article below ``paths``, without storing anything (``exclude``: files not to read)."""
     return extract_documents(paths, workers=workers, exclude=exclude)
+
+
+def retract(
+    sources: Iterable[str], store: PathLike | None = None, wait: float = 0.0, dry_run: bool = False
+) -> RetractReport:
+    """Remove the documents ``sources`` name (ids, paths, URLs, or files and folders of articles), their
+    evidence, and every claim and entity no other document supports; ``dry_run`` only finds them."""
+    with open_store(store, readonly=dry_run, wait=wait) as target:
+        return find_sources(sources, target) if dry_run else retract_sources(sources, target)
 
 
 def query(

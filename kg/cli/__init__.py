@@ -36,6 +36,7 @@ COMMANDS = {
     "stats": "stats",
     "export": "export",
     "validate": "validate",
+    "retract": "retract",
 }
 
 

@@ -61,10 +61,9 @@ def test_files_and_folders_that_may_not_be_read_are_reported_and_the_rest_stored
     assert "documents: 5 new, 0 unchanged, 2 failed" in result.stdout
 
 
-def test_output_to_a_reader_that_stops_early_ends_quietly(articles: Path) -> None:
-    for _ in range(20):
-        shutil.copy(articles / "werk.de.txt", articles / f"werk-{_}.de.txt")
-    kg = kg_process("extract", str(articles))
+def test_output_to_a_reader_that_stops_early_ends_quietly(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "corpus", 300)  # more claims than a pipe holds unread
+    kg = kg_process("extract", str(corpus))
     assert kg.stdout is not None and kg.stderr is not None
     kg.stdout.readline()
     kg.stdout.close()  # what `kg extract ... | head -1` does once head has its line

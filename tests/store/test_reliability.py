@@ -120,12 +120,14 @@ _SERIAL = itertools.count()
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=200)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=_TEXT, name=_TEXT, source=_TEXT)
 def test_any_unicode_round_trips(store: Store, text: str, name: str, source: str) -> None:
-    # Examples share the store: a fresh number keeps each example's document apart.
-    doc = Document.create(f"«{text}» {next(_SERIAL)}", source, language="und", title=text)
-    speaker = Entity.named(f"N {name}", EntityType.PERSON)
+    # Examples share the store: a fresh number keeps each example's document and claim apart (quotes that
+    # differ only in punctuation or case are one claim by design).
+    serial = next(_SERIAL)
+    doc = Document.create(f"«{text}» {serial}", source, language="und", title=text)
+    speaker = Entity.named(f"N{serial} {name}", EntityType.PERSON)
     store.write([doc], [_quote(doc, speaker, text)])
     assert list(store.documents([doc.id])) == [doc]
     [claim] = store.claims(ClaimFilter(document=doc.id))

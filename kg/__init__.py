@@ -15,7 +15,18 @@ from typing import Any
 __version__ = "0.1.0"
 
 # The public API is loaded on first use so that `import kg` (and `kg --help`) stay fast.
-_API = ("ingest", "extract", "query", "retract", "stats", "export", "validate", "open_store", "read_documents")
+_API = (
+    "ingest",
+    "extract",
+    "query",
+    "retract",
+    "stats",
+    "export",
+    "validate",
+    "visualize",
+    "open_store",
+    "read_documents",
+)
 
 __all__ = ["__version__", *_API]
 

@@ -15,28 +15,38 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
+from kg.errors import ResolutionError
 from kg.export import export_to
 from kg.ingest import read_documents
 from kg.ingest.sources import FileKey
-from kg.model import Claim, Document
+from kg.model import Claim, Document, EntityType
 from kg.pipeline import Failure, IngestReport, extract_documents, ingest_paths
+from kg.resolve import CorrectionReport, merge_entities, split_entity
+from kg.resolve.listing import EntityRecord, list_entities
 from kg.retraction import RetractReport, find_sources, retract_sources
 from kg.store import open_store
-from kg.store.base import QueryResult, Stats
+from kg.store.base import QueryResult, Stats, Store
 from kg.validate import ValidationReport, validate_store
 
+if TYPE_CHECKING:
+    from kg.render.view import GraphView, Selection
+
 __all__ = [
+    "entities",
     "export",
     "extract",
     "ingest",
+    "merge",
     "open_store",
     "query",
     "read_documents",
     "retract",
+    "split",
     "stats",
     "validate",
+    "visualize",
 ]
 
 PathLike = str | os.PathLike[str]
@@ -100,3 +110,77 @@ def validate(store: PathLike | None = None, wait: float = 0.0) -> ValidationRepo
     """Check the stored graph against the SHACL shapes of ``schemas/shapes.ttl``."""
     with open_store(store, readonly=True, wait=wait) as source:
         return validate_store(source)
+
+
+def visualize(
+    output: BinaryIO,
+    format: str = "html",
+    store: PathLike | None = None,
+    selection: Selection | None = None,
+    lang: str = "auto",
+    wait: float = 0.0,
+) -> GraphView:
+    """Draw the graph, or the part ``selection`` chooses, as ``format`` (html, graphml, json) into ``output``.
+
+    Returns the view drawn: its network, claims, and what the node limit left out.
+
+    >>> import io, pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     article = pathlib.Path(d, "a.txt")
+    ...     _ = article.write_text("„Wir bauen das Werk“, sagte Konzernchefin Anna Berger am Montag.", "utf-8")
+    ...     _ = ingest([article], store=pathlib.Path(d, "store"))
+    ...     page = io.BytesIO()
+    ...     view = visualize(page, store=pathlib.Path(d, "store"))
+    >>> view.graph.number_of_nodes(), page.getvalue().startswith(b"<!DOCTYPE html>")
+    (2, True)
+    """
+    # Loaded here: the renderers bring networkx, pyvis and jinja, which the other commands do not need.
+    from kg.render import view as views
+    from kg.render.base import renderer_named
+
+    renderer = renderer_named(format)
+    with open_store(store, readonly=True, wait=wait) as source:
+        view = views.build_view(source, selection or views.Selection())
+    renderer.render(view, output, lang)
+    return view
+
+
+def entities(
+    store: PathLike | None = None,
+    name: str | None = None,
+    kind: EntityType | None = None,
+    mentions: bool = False,
+    wait: float = 0.0,
+) -> list[EntityRecord]:
+    """The stored entities (those whose id, name or alias contains ``name``, of type ``kind``), with their
+    aliases, resolutions and, if asked, the mentions that resolved to them."""
+    with open_store(store, readonly=True, wait=wait) as source:
+        return list_entities(source, name, kind, mentions)
+
+
+def merge(source: str, target: str, store: PathLike | None = None, wait: float = 0.0) -> CorrectionReport:
+    """Make entity ``source`` one with ``target`` (id, name or alias); recorded, and replayed on re-ingestion."""
+    with open_store(store, wait=wait) as opened:
+        return merge_entities(opened, source, target)
+
+
+def split(
+    entity: str,
+    alias: str,
+    store: PathLike | None = None,
+    name: str | None = None,
+    document: str | None = None,
+    wait: float = 0.0,
+) -> CorrectionReport:
+    """Give the mentions called ``alias`` of ``entity`` (in ``document`` only: a source, URL or id) to another
+    entity named ``name``; recorded, and replayed on re-ingestion."""
+    with open_store(store, wait=wait) as opened:
+        doc = _one_document(opened, document) if document else None
+        return split_entity(opened, entity, alias, name, doc)
+
+
+def _one_document(store: Store, source: str) -> str:
+    found = store.find_documents(source)
+    if len(found) != 1:
+        raise ResolutionError(f"{source!r} names {len(found)} stored documents; give one path, URL or id")
+    return found[0]

@@ -22,7 +22,7 @@ from typing import Any
 from kg.model import Claim, ClaimKind, Entity, Evidence, Mention
 from kg.vocab import schema_file
 
-__all__ = ["claim_records", "json_line", "validate_record"]
+__all__ = ["claim_records", "evidence_fields", "json_line", "validate_record"]
 
 
 def _mention(m: Mention | None) -> dict[str, Any] | None:
@@ -55,7 +55,8 @@ def _quote(claim: Claim, ev: Evidence) -> dict[str, Any]:
     return out
 
 
-def _evidence(claim: Claim, ev: Evidence) -> dict[str, Any]:
+def evidence_fields(claim: Claim, ev: Evidence) -> dict[str, Any]:
+    """Where one piece of evidence stands: its id, document, span, sentence and text-quote selector."""
     return {
         "id": claim.evidence_id(ev),
         "source": ev.source,
@@ -82,7 +83,7 @@ def claim_records(claim: Claim) -> Iterator[dict[str, Any]]:
         else:
             assert claim.object is not None
             record["object"] = _entity(claim.object, ev.object_mention)
-        record["evidence"] = _evidence(claim, ev)
+        record["evidence"] = evidence_fields(claim, ev)
         record["confidence"] = ev.confidence
         record["extractor"] = str(ev.extractor)
         yield record

@@ -26,6 +26,7 @@ __all__ = [
     "NoInputs",
     "NotStored",
     "QueryError",
+    "ResolutionError",
     "StoreError",
     "StoreLocked",
     "StoreRejected",
@@ -169,3 +170,9 @@ class ExtractionFailed(KGError):
 
 class ExportError(KGError):
     code = "KG400"
+
+
+class ResolutionError(KGError):
+    """A correction of entities cannot be made: an unknown or ambiguous entity, nothing to split."""
+
+    code = "KG600"

@@ -33,6 +33,8 @@ __all__ = [
     "Mention",
     "MentionKind",
     "QuoteMode",
+    "Resolution",
+    "ResolutionKind",
     "Span",
     "document_id",
     "entity_id",
@@ -356,3 +358,47 @@ class Claim:
         return _digest(
             self.id, evidence.document, str(evidence.span.start), str(evidence.span.end), str(evidence.extractor)
         )
+
+
+class ResolutionKind(StrEnum):
+    MERGE = "merge"
+    SPLIT = "split"
+    AMBIGUOUS = "ambiguous"
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A decision about which entity a name stands for, kept as provenance.
+
+    - ``merge``: ``entity`` is the same as ``target``; its claims moved there (``kg merge A B``).
+    - ``split``: the mentions called ``alias`` of ``entity`` (in ``document`` only, if given) name another
+      entity, ``target`` (``kg split``).
+    - ``ambiguous``: ``entity`` may be ``target`` (one record per candidate), but nothing in the articles
+      said so; both stay apart and the doubt stays visible.
+
+    ``agent`` says who decided: ``"user"`` for a correction (replayed whenever a document is ingested again)
+    or the resolver's versioned name. Names are kept because a merged entity leaves the store.
+
+    >>> r = Resolution(ResolutionKind.MERGE, "musk-1", "elon-musk-2", "Musk", "Elon Musk", agent="user")
+    >>> r.id == Resolution(ResolutionKind.MERGE, "musk-1", "elon-musk-2", "Musk", "Elon Musk", agent="user").id
+    True
+    """
+
+    kind: ResolutionKind
+    entity: str
+    target: str
+    entity_name: str
+    target_name: str
+    alias: str | None = None
+    document: str | None = None
+    agent: str = "user"
+    at: str | None = None
+    id: str = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        parts = (self.kind.value, self.entity, self.target, self.alias or "", self.document or "", self.agent)
+        object.__setattr__(self, "id", _digest(*parts))
+
+    @property
+    def by_user(self) -> bool:
+        return self.agent == "user"

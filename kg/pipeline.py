@@ -1,7 +1,8 @@
-"""The pipeline's stages wired together: read → extract → store, batch by batch.
+"""The pipeline's stages wired together: read → extract → resolve → store, batch by batch.
 
-Extraction is a pure function of a document's text, so it runs in worker processes when asked; reading,
-deduplication and writing stay in the calling process, which alone holds the store. One bad input never
+Extraction (with resolution inside each document) is a pure function of a document's text, so it runs in
+worker processes when asked; reading, deduplication, resolution across documents (against what the store
+holds) and writing stay in the calling process, which alone holds the store. One bad input never
 stops a batch: it becomes a :class:`Failure` in the report and the rest is stored.
 """
 
@@ -12,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from kg.errors import ExtractionFailed, InputError, KGError, StoreRejected
@@ -22,6 +23,7 @@ from kg.extract.checks import check_claims
 from kg.ingest import read_documents
 from kg.ingest.sources import FileKey
 from kg.model import Claim, Document
+from kg.resolve import Resolver, unify_document
 from kg.store.base import Store, WriteResult
 
 __all__ = ["BATCH_SIZE", "Failure", "IngestReport", "extract_documents", "ingest_paths"]
@@ -61,7 +63,7 @@ class IngestReport:
 
 def _extract_one(document: Document) -> list[Claim] | Failure:
     try:
-        claims = extract_claims(document, _worker_extractors())
+        claims = unify_document(extract_claims(document, _worker_extractors()))
         check_claims(document, claims)
     except ExtractionFailed as err:
         return Failure.of(err)
@@ -139,9 +141,10 @@ def ingest_paths(
     """Read, extract and store every article below ``paths``; documents already stored are left alone."""
     report = IngestReport()
     pool = _pool(workers)
+    resolver = Resolver(store)
     try:
         for batch in _batches(read_documents(paths), BATCH_SIZE):
-            _ingest_batch(batch, store, pool, report)
+            _ingest_batch(batch, store, pool, report, resolver)
             if progress is not None:
                 progress(len(batch))
     finally:
@@ -151,7 +154,11 @@ def ingest_paths(
 
 
 def _ingest_batch(
-    batch: list[Document | InputError], store: Store, pool: ProcessPoolExecutor | None, report: IngestReport
+    batch: list[Document | InputError],
+    store: Store,
+    pool: ProcessPoolExecutor | None,
+    report: IngestReport,
+    resolver: Resolver,
 ) -> None:
     fresh: dict[str, Document] = {}
     for item in batch:
@@ -170,28 +177,33 @@ def _ingest_batch(
             report.failed.append(result)
         else:
             extracted.append((doc, result))
-    _store(extracted, store, report)
+    if extracted:
+        _store([doc for doc, _claims in extracted], resolver.resolve(extracted), store, report)
 
 
-def _store(extracted: list[tuple[Document, list[Claim]]], store: Store, report: IngestReport) -> None:
+def _store(documents: list[Document], claims: list[Claim], store: Store, report: IngestReport) -> None:
     """Write a batch in one go; if the store refuses it, each document alone, so only the bad one fails."""
-    refused = _write(extracted, store, report)
+    refused = _write(documents, claims, store, report)
     if refused is None:
         return
-    if len(extracted) > 1:
-        for item in extracted:
-            _store([item], store, report)
+    if len(documents) > 1:
+        for doc in documents:
+            _store([doc], _of_document(claims, doc.id), store, report)
         return
-    doc = extracted[0][0]
+    doc = documents[0]
     report.failed.append(Failure(doc.source, f"{doc.source}: {refused}", refused.code))
 
 
-def _write(extracted: list[tuple[Document, list[Claim]]], store: Store, report: IngestReport) -> StoreRejected | None:
-    if not extracted:
-        return None
+def _of_document(claims: list[Claim], document: str) -> list[Claim]:
+    """The claims that ``document`` supports, with its evidence only."""
+    mine = [(c, tuple(ev for ev in c.evidence if ev.document == document)) for c in claims]
+    return [replace(c, evidence=evidence) for c, evidence in mine if evidence]
+
+
+def _write(documents: list[Document], claims: list[Claim], store: Store, report: IngestReport) -> StoreRejected | None:
     try:
-        report.written += store.write([d for d, _ in extracted], [c for _, claims in extracted for c in claims])
+        report.written += store.write(documents, claims)
     except StoreRejected as err:
         return err
-    report.new += len(extracted)
+    report.new += len(documents)
     return None

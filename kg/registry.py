@@ -1,4 +1,4 @@
-"""Registries of named components (readers, extractors, stores, exporters), filled from entry points.
+"""Registries of named components (readers, extractors, stores, exporters, renderers), filled from entry points.
 
 Built-in components are declared in ``setup.cfg`` under the same entry-point groups a third-party package
 uses, so there is one way in for both. Components load lazily, on first use.
@@ -20,9 +20,10 @@ if TYPE_CHECKING:
     from kg.export.base import Exporter
     from kg.extract.base import Extractor
     from kg.ingest.base import Reader
+    from kg.render.base import Renderer
     from kg.store.base import Store
 
-__all__ = ["Registry", "exporters", "extractors", "readers", "stores"]
+__all__ = ["Registry", "exporters", "extractors", "readers", "renderers", "stores"]
 
 T = TypeVar("T")
 
@@ -72,3 +73,4 @@ readers: Registry[type[Reader]] = Registry("reader", "kg.readers")
 extractors: Registry[type[Extractor]] = Registry("extractor", "kg.extractors")
 stores: Registry[type[Store]] = Registry("store", "kg.stores")
 exporters: Registry[Exporter] = Registry("exporter", "kg.exporters")
+renderers: Registry[Renderer] = Registry("renderer", "kg.renderers")

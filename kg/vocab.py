@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from kg.errors import ConfigError
 from kg.model import EntityType
@@ -69,6 +70,12 @@ class Predicate:
     labels: dict[str, str]
     cypher_type: str
     parent: str | None = None
+    #: The type a relation implies for its subject / object (rdfs:domain / rdfs:range), if any.
+    domain: EntityType | None = None
+    range: EntityType | None = None
+    #: Every type the subject / object may have (the implied one included); an unknown type always may.
+    subject_types: frozenset[EntityType] = frozenset()
+    object_types: frozenset[EntityType] = frozenset()
 
     @property
     def iri(self) -> str:
@@ -76,6 +83,25 @@ class Predicate:
 
     def label(self, lang: str = "en") -> str:
         return self.labels.get(lang) or self.labels.get("en") or self.name
+
+    def admits(self, subject: EntityType, object: EntityType) -> bool:
+        """Whether entities of these types can stand in this relation (an unknown type always can).
+
+        >>> vocabulary()["works_for"].admits(EntityType.PERSON, EntityType.PLACE)
+        False
+        """
+        return _fits(subject, self.subject_types) and _fits(object, self.object_types)
+
+
+def _fits(kind: EntityType, allowed: frozenset[EntityType]) -> bool:
+    return not allowed or kind is EntityType.THING or kind in allowed
+
+
+_CLASS_TYPES = {cls: t for t, cls in ENTITY_CLASSES.items()}
+
+
+def _types(values: list[object]) -> list[EntityType]:
+    return [_CLASS_TYPES[v.value] for v in values if getattr(v, "value", None) in _CLASS_TYPES]  # type: ignore[attr-defined]
 
 
 @cache
@@ -101,5 +127,25 @@ def vocabulary() -> dict[str, Predicate]:
         parents = [o.value[len(KG) :] for o in props.get(RDFS + "subPropertyOf", [])]
         if len(cypher) != 1:
             raise ConfigError(f"schemas/kg.ttl: {name} needs exactly one kg:cypherType")
-        out[name] = Predicate(name, kind, labels, cypher[0], parents[0] if parents else None)
+        out[name] = _predicate(name, kind, labels, cypher[0], parents, props)
     return out
+
+
+def _predicate(
+    name: str, kind: bool, labels: dict[str, str], cypher: str, parents: list[str], props: dict[str, list[Any]]
+) -> Predicate:
+    domain = next(iter(_types(props.get(RDFS + "domain", []))), None)
+    range_ = next(iter(_types(props.get(RDFS + "range", []))), None)
+    subjects = {*_types(props.get(KG + "subjectClass", [])), *([domain] if domain else [])}
+    objects = {*_types(props.get(KG + "objectClass", [])), *([range_] if range_ else [])}
+    return Predicate(
+        name,
+        kind,
+        labels,
+        cypher,
+        parents[0] if parents else None,
+        domain,
+        range_,
+        frozenset(subjects),
+        frozenset(objects),
+    )

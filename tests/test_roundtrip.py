@@ -38,12 +38,14 @@ ANY = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)
 QUOTE_WORD = st.text(
     st.characters(
         blacklist_categories=("Cs", "Zs", "Zl", "Zp"),
-        blacklist_characters=_QUOTE_MARKS + ",\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85",  # words, not white space
+        blacklist_characters=_QUOTE_MARKS + ".!?…,\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85",  # words, not white space
     ),
     min_size=1,
     max_size=10,
 )
-QUOTE = st.lists(QUOTE_WORD, min_size=3, max_size=6).map(" ".join)
+#: Generated words (no sentence ends) inside a statement that reads as speech (a subject and a verb of its own):
+#: extractors rightly pass over quotation marks around bare words, which are titles or scare quotes more often.
+QUOTE = st.lists(QUOTE_WORD, min_size=1, max_size=6).map(lambda words: f"Wir sagen {' '.join(words)} dazu")
 
 
 def _article(before: str, quote: str, after: str) -> str:
@@ -81,7 +83,8 @@ def _ingest_and_check(folder: Path, text: str, quote: str, meta: dict[str, str])
         said = "SELECT ?who ?what WHERE { ?s kg:said ?what ; schema:name ?who }"
         assert store.query(said, "sparql", {"what": quote}).rows == [("Nora Winter", quote)]
         _check_exports(store, text, quote)
-    [record] = [json.loads(line) for line in CliRunner().invoke(main, ["extract", str(path)]).stdout.splitlines()]
+    records = [json.loads(line) for line in CliRunner().invoke(main, ["extract", str(path)]).stdout.splitlines()]
+    [record] = [r for r in records if r.get("quote")]
     start, end = record["evidence"]["start"], record["evidence"]["end"]
     assert record["quote"]["text"] == quote and record["evidence"]["sentence"] == text[start:end]
 

@@ -44,3 +44,6 @@ def test_extract_on_the_seed_follows_the_contract_and_is_scored(seed: Path, tmp_
     )
     report = json.loads(score.stdout)
     assert report["quote"]["tp"] >= 1 and report["quote"]["precision"] >= 0.8
+    # All five 'must' relations: Musk sued OpenAI, Musk and Sutskever co-founded OpenAI, xAI develops Grok,
+    # Musk owns xAI.
+    assert report["relation"]["tp"] == 5 and report["relation"]["precision"] >= 0.8

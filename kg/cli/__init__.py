@@ -37,6 +37,10 @@ COMMANDS = {
     "export": "export",
     "validate": "validate",
     "retract": "retract",
+    "viz": "viz",
+    "entities": "entities",
+    "merge": "merge",
+    "split": "split",
 }
 
 
@@ -86,6 +90,7 @@ def main() -> None:
     kg ingest articles/          read, extract and store (default store ./kg-data, or $KG_STORE)
     kg extract article.txt       print the claims found, as JSON Lines, without storing
     kg query --sparql '...'      ask the store
+    kg viz -o graph.html         draw the graph as an interactive page
     """
 
 

@@ -7,12 +7,45 @@ from typing import Any, TypeVar
 
 import click
 
+from kg.store import Location
+
 __all__ = ["read_text_argument", "store_option", "wait_option"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+#: Options of the Neo4j store: (flag, key the store takes, environment variable, help).
+_NEO4J_OPTIONS = (
+    ("--neo4j-user", "user", "KG_NEO4J_USER", "Neo4j user (default neo4j)."),
+    ("--neo4j-password", "password", "KG_NEO4J_PASSWORD", "Neo4j password; never printed."),
+    ("--neo4j-database", "database", "KG_NEO4J_DATABASE", "Neo4j database (default neo4j)."),
+)
+_STORE_OPTIONS = "kg.store_options"
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value and param.name:
+        ctx.meta.setdefault(_STORE_OPTIONS, {})[param.name] = value
+
+
+def _location(ctx: click.Context, _param: click.Parameter, value: str) -> Location:
+    # The Neo4j options are eager, so they are all read by now, whatever their order on the command line.
+    return Location(value, **ctx.meta.get(_STORE_OPTIONS, {}))
+
+
 def store_option(f: F) -> F:
+    """``--store`` and the options that go with it; the command receives a :class:`kg.store.Location`."""
+    for flag, key, env, text in _NEO4J_OPTIONS:
+        f = click.option(
+            flag,
+            key,
+            envvar=env,
+            metavar="TEXT",
+            help=f"{text} Env: {env}.",
+            is_eager=True,
+            expose_value=False,
+            callback=_remember,
+        )(f)
     return click.option(
         "--store",
         "store",
@@ -20,6 +53,7 @@ def store_option(f: F) -> F:
         default="./kg-data",
         show_default=True,
         metavar="DIR|URI",
+        callback=_location,
         help="The store: a directory for the embedded RDF store, or bolt://, neo4j:// for Neo4j. Env: KG_STORE.",
     )(f)
 

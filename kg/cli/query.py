@@ -55,8 +55,10 @@ def command(
     \b
     kg query --sparql 'SELECT ?who ?what WHERE { ?s kg:said ?what ; schema:name ?who }'
     kg query --sparql @questions/quotes.rq --param who="Elon Musk" --format json
+    kg query --cypher 'MATCH (p:Person)-[:SAID]->(q:Claim) RETURN p.name, q.content' --store bolt://host:7687
 
-    Prefixes kg:, rdf:, rdfs:, xsd:, prov:, schema:, oa: are predeclared.
+    In SPARQL the prefixes kg:, rdf:, rdfs:, xsd:, prov:, schema:, oa: are predeclared. Cypher queries (Neo4j)
+    bind $name parameters and only read.
     """
     if (sparql is None) == (cypher is None):
         raise click.UsageError("give exactly one of --sparql or --cypher")

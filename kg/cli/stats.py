@@ -20,8 +20,9 @@ def command(store: str, as_json: bool, wait: float) -> None:
     if as_json:
         click.echo(json.dumps({**figures.counts, "predicates": figures.predicates}, ensure_ascii=False))
         return
+    width = max(map(len, figures.counts), default=0)
     for name, count in figures.counts.items():
-        click.echo(f"{name:10} {count:>10,}")
+        click.echo(f"{name:{width}} {count:>10,}")
     if figures.predicates:
         click.echo("claims by predicate:")
         for name, count in sorted(figures.predicates.items(), key=lambda kv: (-kv[1], kv[0])):

@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from kg.errors import ExportError
 from kg.export.base import Exporter
 from kg.store import rdf_mapping as rm
+from kg.store import rdf_resolution as rr
 from kg.store.base import Store
 from kg.store.rdf import RdfStore
 from kg.store.sparql import PREFIXES
@@ -32,6 +33,8 @@ def store_lines(store: Store) -> Iterator[str]:
         for ev in claim.evidence:
             yield from rm.activity_lines(ev.document, ev.extractor, ev.extracted_at or "1970-01-01T00:00:00Z")
             yield from rm.evidence_lines(claim, ev)
+    for resolution in store.resolutions():
+        yield from rr.resolution_lines(resolution, "1970-01-01T00:00:00Z")
 
 
 class RdfExporter(Exporter):

@@ -10,17 +10,27 @@ ends, sentences, tokens, names and coreference, each computed once, on first use
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any, TypeVar
 
-from kg.extract.boilerplate import cutoff, is_author_tag
+from kg.extract.boilerplate import caption_lines, cutoff, is_author_tag
 from kg.extract.coref import Coreference
 from kg.extract.mentions import NameMention, find_names
 from kg.extract.sentences import Sentence, split_sentences
-from kg.extract.tokens import Token, tokenize
+from kg.extract.tokens import Token, join_spaced_hyphens, spaced_out, tokenize
 from kg.lang import LanguageData, available_languages, language
 from kg.model import Document, Evidence, ExtractorInfo, Span
 
 __all__ = ["Analysis"]
+
+T = TypeVar("T")
+
+
+def _within(span: Span, lines: list[Span], starts: list[int]) -> bool:
+    """True if ``span`` lies in one of ``lines`` (sorted, not overlapping, starting at ``starts``)."""
+    i = bisect_right(starts, span.start) - 1
+    return i >= 0 and lines[i].contains(span)
 
 
 class Analysis:
@@ -32,6 +42,15 @@ class Analysis:
         self.lang: LanguageData | None = (
             language(document.language) if document.language in available_languages() else None
         )
+        self._layers: dict[str, Any] = {}
+
+    def layer(self, name: str, compute: Callable[[Analysis], T]) -> T:
+        """A further reading of the document (``compute(self)``), made once and shared by every extractor that
+        asks for it by ``name``: the quote extractors of each mode share one speech reading."""
+        if name not in self._layers:
+            self._layers[name] = compute(self)
+        result: T = self._layers[name]
+        return result
 
     @cached_property
     def limit(self) -> int:
@@ -40,9 +59,11 @@ class Analysis:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        """Sentences before :attr:`limit`, without author tags such as "(emw)"."""
+        """Sentences before :attr:`limit`, without author tags such as "(emw)" and picture captions."""
         found = split_sentences(self.text, self.lang, self.limit)
-        kept = [s for s in found if not is_author_tag(s.text, self.lang)]
+        captions = caption_lines(self.text, self.limit, self.lang)
+        starts = [line.start for line in captions]
+        kept = [s for s in found if not is_author_tag(s.text, self.lang) and not _within(s.span, captions, starts)]
         return [Sentence(i, s.span, s.text) for i, s in enumerate(kept)]
 
     @cached_property
@@ -58,7 +79,8 @@ class Analysis:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        return tokenize(self.text, 0, self.limit)
+        tokens = tokenize(self.text, 0, self.limit)
+        return join_spaced_hyphens(tokens, self.text) if spaced_out(self.text) else tokens
 
     @cached_property
     def _token_starts(self) -> list[int]:
@@ -76,7 +98,7 @@ class Analysis:
 
     @cached_property
     def coref(self) -> Coreference:
-        return Coreference(self.text, self.names, self.lang, self.document.id)
+        return Coreference(self.text, self.names, self.lang, self.document.id, [s.span for s in self.sentences])
 
     def evidence(self, span: Span, extractor: ExtractorInfo, confidence: float, **details: object) -> Evidence:
         """Evidence for ``span`` of this document (see :meth:`kg.model.Evidence.at`)."""

@@ -3,7 +3,10 @@
 No model is downloaded: names are found by rules over capitalised tokens and the language's data. German
 capitalises every noun, so a capitalised word counts as a name only with support: a second capitalised word
 ("Elon Musk"), a name shape ("xAI", "NASA"), a cue before it ("KI-Unternehmen xAI", "Mitgründer Ilya
-Sutskever"), a legal form after it ("Acme GmbH"), or another mention of it in the document that had support.
+Sutskever"), a legal form after it ("Acme GmbH"), a given name or a place from the word lists, or another
+mention of it in the document that had support. Organisation names may hold connectors ("Bank of America",
+"Procter & Gamble") when a word of them is an organisation word. Each mention is typed by
+:mod:`kg.extract.entity_types`.
 
 >>> from kg.lang import language
 >>> text = "Am Montag sagte Elon Musk, sein KI-Unternehmen xAI gebe Grok frei. Musk lachte."
@@ -15,13 +18,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 
+from kg.extract.entity_types import Strength, name_shaped, typed
+from kg.extract.lexicon import Lexicon, lexicon
+from kg.extract.name_extent import phrase_end
+from kg.extract.name_splits import split_runs
+from kg.extract.name_words import base_form, is_candidate
 from kg.extract.tokens import Token, tokenize
-from kg.lang import LanguageData
+from kg.lang import LanguageData, common
 from kg.model import EntityType, Span
 
 __all__ = ["NameMention", "base_form", "find_names", "tokenize"]
+
+
+_OPENERS = frozenset(open_ for open_, _close in common()["quote_pairs"]) | {"(", "[", "–", "—", "-"}
+
+#: At most this many modifiers stand before the noun that heads an apposition ("a Japanese video game company").
+MAX_MODIFIERS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,179 +44,203 @@ class NameMention:
     type: EntityType
     #: True when the name was found through a strong signal (shape, cue, legal form), not recurrence alone.
     supported: bool = True
+    #: How sure the type is (see :class:`kg.extract.entity_types.Strength`).
+    strength: Strength = Strength.NONE
 
 
-@dataclass(frozen=True)
-class _Lexicon:
-    stop: frozenset[str]
-    roles: frozenset[str]
-    role_heads: tuple[str, ...]
-    org_cues: frozenset[str]
-    product_cues: frozenset[str]
-    platforms: frozenset[str]
-    legal: frozenset[str]
-    particles: frozenset[str]
-    noun_endings: tuple[str, ...]
-    pronouns: frozenset[str]
+def _same_line(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
+    return "\n" not in text[tokens[a].span.start : tokens[b].span.end]
 
 
-@cache
-def _lexicon(lang: LanguageData) -> _Lexicon:
-    names = lang.table("names")
-    pronouns = lang.table("pronouns")
-    roles = lang.table("roles").get("person", {}).get("nouns", [])
-    return _Lexicon(
-        stop=lang.words("stopwords"),
-        roles=frozenset(roles),
-        # German builds roles by compounding ("Wirtschaftsminister"); English writes them apart.
-        role_heads=tuple(r.casefold() for r in roles if len(r) >= 4 and r.isalpha()) if lang.code == "de" else (),
-        org_cues=frozenset(c.casefold() for c in names.get("organization_cues", [])),
-        product_cues=frozenset(c.casefold() for c in names.get("product_cues", [])),
-        platforms=frozenset(names.get("platform_names", [])),
-        legal=frozenset(names.get("legal_forms", [])),
-        particles=frozenset(names.get("name_particles", [])),
-        noun_endings=tuple(names.get("noun_endings", [])),
-        pronouns=frozenset(w for v in pronouns.values() if isinstance(v, list) for w in v),
-    )
-
-
-def base_form(word: str) -> str:
-    """A name without its possessive ending: "Musk's" and "Musk’s" become "Musk" (German "Musks" is handled by
-    recurrence in :func:`find_names`, since a final s is often part of the name)."""
-    for suffix in ("'s", "’s", "'", "’"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 1:
-            return word[: -len(suffix)]
-    return word
-
-
-def _shape(word: str) -> bool:
-    """Name-like by shape alone: inner capitals (xAI, OpenAI, iPhone) or an acronym (NASA). Hyphenated
-    compounds ("KI-Modelle", "Open-Source") are words, not names, whatever their capitals."""
-    if "-" in word:
-        return False
-    letters = [c for c in word if c.isalpha()]
-    if len(letters) < 2:
-        return False
-    inner_capital = any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
-    acronym = all(c.isupper() for c in letters) and 2 <= len(letters) <= 6
-    return inner_capital or acronym
-
-
-def _is_role(word: str, lex: _Lexicon) -> bool:
-    """A role noun, also as the head of a German compound: "Wirtschaftsminister", "Hafenchef"."""
-    if word in lex.roles:
-        return True
-    # One str.endswith over the tuple: this runs for every capitalised token of the article.
-    return word.casefold().endswith(lex.role_heads)
-
-
-def _is_candidate(tok: Token, lex: _Lexicon) -> bool:
-    word = base_form(tok.text)
-    if not tok.is_word or not (word[:1].isupper() or _shape(word)):
-        return False
-    if word.casefold() in lex.stop or word.casefold() in lex.pronouns or _is_role(word, lex):
-        return False
-    return _shape(word) or ("-" not in word and not word.endswith(lex.noun_endings))
-
-
-def _cue_type(prev: Token | None, lex: _Lexicon) -> EntityType | None:
-    if prev is None:
+def _cue_before(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> EntityType | None:
+    """A cue noun right before the name, or in English before a comma and an article ("the organization,
+    Sendero Luminoso", "its e-reader, the Quillon Fold"); German commas end clauses."""
+    j = i - 1
+    comma = not lex.compounds and j >= 0 and tokens[j].text == ","
+    if not lex.compounds and j >= 1 and tokens[j].text.casefold() in lex.apposition and tokens[j - 1].text == ",":
+        j -= 2
+    elif comma:
+        j -= 1
+    if j < 0 or not tokens[j].is_word or not _same_line(text, tokens, j, i):
         return None
-    word = prev.text.casefold()
-    last = word.rsplit("-", 1)[-1]
-    if word in lex.org_cues or last in lex.org_cues:
-        return EntityType.ORGANIZATION
-    if word in lex.product_cues or last in lex.product_cues:
-        return EntityType.PRODUCT
-    if _is_role(prev.text, lex) or _is_role(prev.text.rsplit("-", 1)[-1], lex):
+    if comma and not tokens[j].text.islower():
+        return None  # "While at the State Department, Hochstein worked": the noun ends a name, not a description
+    return lex.cue_type(tokens[j].text)
+
+
+def _cue_after(text: str, tokens: Sequence[Token], j: int, lex: Lexicon) -> EntityType | None:
+    """A cue noun in apposition after the name, set off by a comma or a copula: "Grok, der Chatbot", "Grok ist
+    ein Chatbot", "Acme, the firm"; a role noun only after a copula and not before a name ("Musk ist Chef von
+    Tesla", not "im Frühjahr war Vorstandschefin Ingrid Haller")."""
+    if _born(tokens, j, lex):
         return EntityType.PERSON
-    return None
+    if j >= len(tokens) or not (tokens[j].text == "," or tokens[j].text.casefold() in lex.copulas):
+        return None
+    k = j + 1
+    article = k < len(tokens) and tokens[k].text.casefold() in lex.apposition
+    if article:
+        k += 1
+    if k >= len(tokens) or not _same_line(text, tokens, j, k):
+        return None
+    found = lex.cue_type(tokens[k].text)
+    if found is None and article and tokens[j].text != ",":
+        # After a copula the phrase describes the name ("X is a political party"); after a comma it may as
+        # well describe what came before ("in Sacramento, the fifth largest newspaper in California").
+        found, k = _head_cue(tokens, k, lex)
+    if found is EntityType.PERSON:
+        named_after = k + 1 < len(tokens) and is_candidate(tokens[k + 1], lex)
+        return None if tokens[j].text == "," or named_after else found
+    return found
 
 
-def _phrase_end(text: str, tokens: Sequence[Token], i: int, lex: _Lexicon, german: bool) -> int:
-    """Index after the last token of the name starting at ``i``: capitalised words and inner particles."""
-    j = i + 1
-    while j < len(tokens):
-        tok = tokens[j]
-        if text[tokens[j - 1].span.end : tok.span.start] != " ":
-            break  # names do not run across punctuation or line breaks
-        if _cue_type(tok, lex) is not None:
-            break  # "Elon Musks KI-Unternehmen": a cue noun starts the next phrase
-        if german and j - i >= 2 and tokens[j - 1].text.endswith("s") and len(tokens[j - 1].text) >= 4:
-            break  # a genitive ends the name: "Elon Musks xAI"
-        if _shape(tok.text) != _shape(tokens[i].text) and tok.text not in lex.legal:
-            break  # "Elon Musk xAI": a name-shaped word (xAI, NASA) does not join ordinary words
-        if (_is_candidate(tok, lex) and tok.text not in lex.legal) or (
-            tok.text in lex.particles and j + 1 < len(tokens) and _is_candidate(tokens[j + 1], lex)
-        ):
-            j += 1
-        elif tok.text in lex.legal or (tok.text.isdigit() and len(tok.text) <= 2):
-            j += 1  # "Acme GmbH", "Llama 2"
-            break
-        else:
-            break
-    return j
+def _born(tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
+    """A birth noted right after the name: "Osmund Ueland (born 1947)", "Leandro Mbomio, born 5 January"."""
+    return j + 1 < len(tokens) and tokens[j].text in ("(", ",") and tokens[j + 1].text.casefold() in lex.birth
 
 
-def _type_of(words: list[str], cue: EntityType | None, lex: _Lexicon) -> EntityType:
-    if words[-1] in lex.legal:
-        return EntityType.ORGANIZATION
-    if cue is not None:
-        return cue
-    if " ".join(words) in lex.platforms:
-        return EntityType.PLATFORM
-    if len(words) >= 2 and all(w[:1].isupper() and w.isalpha() for w in words if w not in lex.particles):
-        return EntityType.PERSON
-    if len(words) == 1 and _shape(words[0]):
-        return EntityType.ORGANIZATION
-    return EntityType.THING
+def _head_cue(tokens: Sequence[Token], k: int, lex: Lexicon) -> tuple[EntityType | None, int]:
+    """The cue noun that heads the noun phrase at ``k`` after modifiers ("a political party in", "the weekly
+    Catholic newspaper for", "a music video and entertainment channel in"), and its index: the phrase must end
+    with it (a word of the language's stop list, punctuation or the end follow), so that "a Labour party
+    member" is no party."""
+    for m in range(k, min(len(tokens), k + MAX_MODIFIERS + 1)):
+        word = tokens[m].text
+        if not tokens[m].is_word or (word.casefold() in lex.stop and word not in lex.coordinators):
+            break  # but "a music video and entertainment channel" goes on
+        found = lex.cue_type(word)
+        after = tokens[m + 1] if m + 1 < len(tokens) else None
+        if found is not None and (after is None or not after.is_word or after.text.casefold() in lex.stop):
+            return found, m
+    return None, k
 
 
-def _supported(
-    words: list[str], cue: EntityType | None, first_in_sentence: bool, lex: _Lexicon, lang: LanguageData
-) -> bool:
-    if cue is not None or words[-1] in lex.legal or _shape(words[0]) or " ".join(words) in lex.platforms:
+def _place_adjective(word: str, lex: Lexicon) -> bool:
+    """A German adjective made from a place: "Hamburger", "Kölner" (and listed ones: "Münchner")."""
+    return lex.compounds and ((word.endswith("er") and word[:-2] in lex.places) or word in lex.not_names)
+
+
+def _trim(words: list[str], lex: Lexicon, first: bool) -> int:
+    """How many leading words are not part of the name: months, weekdays, nationality and place adjectives
+    ("German skeleton racer", "South Korean", "der Hamburger Konzern"), unless the name is an organisation's ("American
+    Airlines"); at the start of an English sentence a word that opens sentences ("Will Orbis sue ...?"); in
+    German the nouns before a given name ("die Juristin Helga Sommer", "den Brüdern Felix")."""
+    if first and len(words) > 1 and words[0] in lex.openers:
+        return 1
+    given = next((k for k, w in enumerate(words) if lex.is_given_name(w)), 0)
+    if lex.compounds and given > 0 and not any(lex.is_org_word(w) for w in words):
+        return given
+    if _place_adjective(words[0], lex) and len(words) > 2:
+        return 1  # "der Münchner Morgenroth Verlag", but "Berliner Zeitung" is a name
+    if any(lex.is_org_word(w) or w in lex.legal for w in words[1:]):
+        return 0
+    n = 0
+    while n < len(words) and (words[n] in lex.not_names or _place_adjective(words[n], lex)):
+        n += 1
+        if n < len(words) - 1 and words[n] in lex.adjective_prefixes and words[n + 1] in lex.not_names:
+            n += 1  # "German and South Korean": the prefix belongs to the adjective after it
+    if n == 0 and len(words) > 1 and words[0] in lex.adjective_prefixes and words[1] in lex.not_names:
+        return _trim(words[1:], lex, False) + 1  # "South Korean Presbyterian leader Kim"
+    return n
+
+
+def _supported(words: list[str], cue: EntityType | None, strength: Strength, first: bool, lex: Lexicon) -> bool:
+    if cue is not None or strength >= Strength.LIST or name_shaped(words[0]):
         return True
-    if len(words) >= 2:
-        return not first_in_sentence or lang.code != "de"
-    # A single capitalised English word inside a sentence is a proper noun; in German it may be any noun.
-    return lang.code != "de" and not first_in_sentence
+    if lex.compounds:
+        # German capitalises every noun: only a name of several words inside a sentence stands on its own.
+        return len(words) >= 2 and not first
+    # A single capitalised English word that opens a sentence may be any word ("Patent fights like this ...");
+    # it is a name where the article also writes it inside a sentence.
+    return len(words) >= 2 or not first
 
 
-def _genitive(words: list[str], tokens: Sequence[Token], j: int, lang: LanguageData) -> bool:
-    """German genitive of a full name before a noun: "Elon Musks KI-Unternehmen" names Elon Musk."""
-    if lang.code != "de" or len(words) < 2 or not words[-1].endswith("s") or len(words[-1]) < 4:
+def _genitive(words: list[str], tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
+    """German genitive of a full personal name before a noun: "Elon Musks KI-Unternehmen" names Elon Musk."""
+    if not lex.compounds or len(words) < 2 or not words[-1].endswith("s") or len(words[-1]) < 4:
         return False
-    return j < len(tokens) and (tokens[j].text[:1].isupper() or _shape(tokens[j].text))
+    if not lex.is_given_name(words[0]):
+        return False
+    return j < len(tokens) and (tokens[j].text[:1].isupper() or name_shaped(tokens[j].text))
 
 
-def _scan(text: str, tokens: Sequence[Token], lang: LanguageData) -> Iterable[NameMention]:
-    lex = _lexicon(lang)
+def _sentence_start(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """True for the first word of a sentence, also after opening quotation marks or brackets."""
+    while i and tokens[i - 1].text in _OPENERS:
+        i -= 1
+    prev = tokens[i - 1] if i else None
+    return prev is None or prev.text in ".!?:" or "\n" in text[prev.span.end : tokens[i].span.start]
+
+
+def _mention(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -> NameMention | None:
+    words = [base_form(t.text) for t in tokens[i:j] if t.text != "."]
+    skip = _trim(words, lex, _sentence_start(text, tokens, i))
+    if skip == len(words) or not is_candidate(tokens[i + skip], lex):
+        return None
+    if len(words) - skip == 1 and (
+        words[-1] in lex.legal or (lex.is_org_word(words[-1]) and not name_shaped(words[-1]))
+    ):
+        return None  # "the Committee", "the Union", "SE": a generic word, not a name
+    i, words = i + skip, words[skip:]
+    if lex.compounds and words[-1] in lex.not_names:
+        return None  # "Ende Dezember", "Anfang Mai": a German noun before a month is a time, not a name
+    if _genitive(words, tokens, j, lex):
+        words[-1] = words[-1][:-1]
+    cue = (None if skip else _cue_before(text, tokens, i, lex)) or _cue_after(text, tokens, j, lex)
+    kind, strength = typed(words, cue, lex)
+    first = _sentence_start(text, tokens, i) and not skip
+    last = tokens[j - 1]
+    # The span ends where the last word does without its possessive ending (a joined token is longer in the
+    # text than in its word: "Won - yong").
+    end = last.span.end if last.text == "." else last.span.end - (len(last.text) - len(words[-1]))
+    span = Span(tokens[i].span.start, end)
+    return NameMention(span, span.of(text), kind, _supported(words, cue, strength, first, lex), strength)
+
+
+def _role_phrase(tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
+    """The length of a role of several words starting at ``i`` ("Managing Director"), or 0."""
+    for size in (3, 2):
+        if tuple(t.text.casefold() for t in tokens[i : i + size]) in lex.role_phrases:
+            return size
+    return 0
+
+
+def _scan(text: str, tokens: Sequence[Token], lex: Lexicon) -> Iterable[NameMention]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not _is_candidate(tok, lex):
-            i += 1
+        if not is_candidate(tok, lex) or _role_phrase(tokens, i, lex):
+            i += _role_phrase(tokens, i, lex) or 1
             continue
-        j = _phrase_end(text, tokens, i, lex, lang.code == "de")
-        words = [base_form(t.text) for t in tokens[i:j]]
-        if _genitive(words, tokens, j, lang):
-            words[-1] = words[-1][:-1]
-        prev = tokens[i - 1] if i else None
-        first = prev is None or prev.text in ".!?:\n" or text[prev.span.end : tok.span.start].count("\n") > 0
-        cue = _cue_type(prev, lex)
-        end = tokens[j - 1].span.start + len(words[-1])
-        span = Span(tok.span.start, end)
-        yield NameMention(span, span.of(text), _type_of(words, cue, lex), _supported(words, cue, first, lex, lang))
+        j = phrase_end(text, tokens, i, lex)
+        found = _mention(text, tokens, i, j, lex)
+        if found is not None:
+            yield found
         i = j
 
 
+def _known_words(found: Iterable[NameMention]) -> set[str]:
+    """Names that stand on their own once a supported mention has shown them: the whole name, a person's
+    surname, an organisation's first word ("Nordwind" of "Nordwind Energie")."""
+    known: set[str] = set()
+    for m in found:
+        if not m.supported:
+            continue
+        known.add(m.text)
+        words = m.text.split()
+        if len(words) == 1 or m.type is not EntityType.ORGANIZATION:
+            known.add(words[-1])
+        if m.type is not EntityType.PERSON:
+            known.add(words[0])
+    return known
+
+
 def find_names(text: str, tokens: Sequence[Token], lang: LanguageData | None) -> list[NameMention]:
-    """Name mentions in ``tokens``: supported ones, plus unsupported ones whose words a supported name shares."""
+    """Name mentions in ``tokens``: supported ones, plus unsupported ones that a supported name has shown."""
     if lang is None:
         return []
-    found = list(_scan(text, tokens, lang))
-    known = {w for m in found if m.supported for w in m.text.split()}
+    lex = lexicon(lang)
+    found = split_runs(list(_scan(text, tokens, lex)), lex)
+    known = _known_words(found)
     out = []
     for m in found:
         if m.supported:
@@ -211,7 +248,7 @@ def find_names(text: str, tokens: Sequence[Token], lang: LanguageData | None) ->
             continue
         # German genitive "Musks" of a known "Musk"; a lone "Musk" after "Elon Musk".
         stem = m.text[:-1] if m.text.endswith("s") and m.text[:-1] in known else m.text
-        if all(w in known for w in stem.split()):
+        if stem in known:
             span = Span(m.span.start, m.span.start + len(stem))
-            out.append(NameMention(span, stem, m.type, supported=False))
+            out.append(NameMention(span, stem, m.type, supported=False, strength=m.strength))
     return out

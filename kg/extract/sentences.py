@@ -23,8 +23,6 @@ __all__ = ["MAX_SENTENCE", "Sentence", "split_sentences"]
 #: The longest sentence, in characters. Text without sentence ends (tables, lists, run-on scraps) is cut at
 #: the last space before this length, so that what extractors read around one quote stays bounded.
 MAX_SENTENCE = 2000
-#: A word longer than this before a full stop is no abbreviation, initial or ordinal.
-_MAX_WORD = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,34 +42,33 @@ def _boundary() -> re.Pattern[str]:
     return re.compile(rf"(?<![.!?…])[.!?…]++[{closers}]*+(?=\s+[\d{openers}\w])")
 
 
+_WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
+#: Characters either side of a full stop that are read to see the words around it.
+_LOOKAHEAD = 40
 _LINE = re.compile(r"[^\n]+")
-_NEXT_CHAR = re.compile(r"\s*(\S?)")
-
-
-def _word_before(line: str, stop: int) -> str:
-    """The word (letters, digits, inner dots) that ends at the full stop ``line[stop]``, without its dots."""
-    start = stop
-    while start > 0 and stop - start < _MAX_WORD and (line[start - 1].isalnum() or line[start - 1] in "._"):
-        start -= 1
-    return line[start : stop + 1].rstrip(".")
 
 
 def _is_false_stop(line: str, stop: int, lang: LanguageData | None) -> bool:
-    """True if the full stop at ``stop`` belongs to an abbreviation, initial or ordinal."""
+    """True if the full stop ending at ``stop`` belongs to an abbreviation, initial or ordinal."""
     if line[stop] != ".":
         return False
-    word = _word_before(line, stop)
+    match = _WORD_BEFORE.search(line, max(0, stop - _LOOKAHEAD), stop + 1)
+    word = match.group(1).rstrip(".") if match else ""
     if not word:
         return False
-    following = _NEXT_CHAR.match(line, stop + 1)
-    if following is not None and following.group(1).islower():
+    # A window is enough to see the next word, and keeps a long line linear.
+    following = line[stop + 1 : stop + 1 + _LOOKAHEAD].lstrip()
+    if following[:1].islower():
         return True
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. R. R. Tolkien"
     if lang is not None and word in lang.words("abbreviations"):
         return True
-    # German ordinals: "am 3. März", "der 2. Weltkrieg".
-    return lang is not None and lang.code == "de" and word.isdigit() and len(word) <= 2
+    # German ordinals: "am 3. März", "der 2. Weltkrieg"; but an article or pronoun after the number opens a new
+    # sentence ("des Modells 3. Ein Sprecher sagte").
+    next_word = following.split(" ", 1)[0].casefold()
+    ordinal = word.isdigit() and len(word) <= 2 and next_word not in lang.words("stopwords") if lang else False
+    return lang is not None and lang.code == "de" and ordinal
 
 
 def _split_line(line: str, offset: int, lang: LanguageData | None) -> Iterator[Span]:

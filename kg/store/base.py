@@ -15,7 +15,7 @@ from types import TracebackType
 from typing import Any, ClassVar, Self
 
 from kg.errors import QueryError
-from kg.model import Claim, Document, Entity
+from kg.model import Claim, Document, Entity, Resolution
 
 __all__ = ["ClaimFilter", "QueryResult", "RetractResult", "Stats", "Store", "WriteResult"]
 
@@ -139,3 +139,26 @@ class Store(ABC):
     @abstractmethod
     def claims(self, where: ClaimFilter | None = None) -> Iterator[Claim]:
         """Claims with all their evidence, as model objects."""
+
+    # -- entity resolution: corrections of who is who ----------------------------------------------------
+
+    @abstractmethod
+    def replace_claims(self, removed: Sequence[str], added: Sequence[Claim]) -> WriteResult:
+        """Remove the claims whose ids are ``removed``, then write ``added``; in one call, so that a merge or
+        a split of entities moves claims from one entity to another.
+
+        Removing a claim removes its claim node, its plain triple (and the parent property's triple, such as
+        ``kg:said`` for ``kg:wrote``, unless another claim still states it) and all its evidence. Entities
+        that no remaining claim or evidence refers to are removed too. ``added`` is written as :meth:`write`
+        writes claims: the documents of its evidence must already be stored, and extraction activities that
+        exist keep their time. Ids in ``removed`` that are not stored are ignored.
+        """
+
+    @abstractmethod
+    def record_resolution(self, resolution: Resolution) -> None:
+        """Keep ``resolution`` (a merge, split or ambiguity) with its agent and time; recording the same
+        resolution twice (same :attr:`Resolution.id`) keeps one."""
+
+    @abstractmethod
+    def resolutions(self) -> list[Resolution]:
+        """Every recorded resolution, oldest first."""

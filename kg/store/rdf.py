@@ -22,8 +22,9 @@ from typing import Any, BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError, StoreRejected
-from kg.model import Claim, Document, Entity, EntityType, ExtractorInfo
+from kg.model import Claim, Document, Entity, EntityType, ExtractorInfo, Resolution
 from kg.store import rdf_mapping as rm
+from kg.store import rdf_resolution as rr
 from kg.store import sparql
 from kg.store.base import ClaimFilter, QueryResult, RetractResult, Stats, Store, WriteResult
 from kg.store.lock import StoreLock
@@ -142,7 +143,7 @@ class RdfStore(Store):
         bulk loader first and gets its marks after, which the next run treats as interrupted if it dies.
         """
         self._writable()
-        done = self.known_documents({d.id for d in documents} | {ev.document for c in claims for ev in c.evidence})
+        done = self.known_documents({d.id for d in documents})
         fresh = list({d.id: d for d in documents if d.id not in done}.values())
         self._delete([d.id for d in fresh if self._started(d.id)])
         when = _now()
@@ -188,7 +189,8 @@ class RdfStore(Store):
             for ev in evidence:
                 if (ev.document, ev.extractor) not in activities:
                     activities.add((ev.document, ev.extractor))
-                    lines += rm.activity_lines(ev.document, ev.extractor, when)
+                    if not self._has(rm.activity_iri(ev.document, ev.extractor).strip("<>"), _USED):
+                        lines += rm.activity_lines(ev.document, ev.extractor, when)
                 key = claim.evidence_id(ev)
                 if key not in seen_evidence and not self._has(iri("evidence", key), _SUPPORTS):
                     result.evidence_added += 1
@@ -303,7 +305,27 @@ class RdfStore(Store):
         docs = [iri("doc", i) for i in sorted(set(document_ids))]
         if docs:
             found = self._select(sparql.RETRACT_CANDIDATES.replace("{FILTER}", sparql.values("doc", docs)))
-            self._update(sparql.retract_update(docs, {str(r["c"]) for r in found}, {str(r["x"]) for r in found}))
+            update = sparql.RETRACT.replace("{DOCS}", sparql.values("doc", docs))
+            self._update(sparql.unsupported_update(update, {str(r["c"]) for r in found}, {str(r["x"]) for r in found}))
+
+    # -- entity resolution ------------------------------------------------------------------------------------
+
+    def replace_claims(self, removed: Sequence[str], added: Sequence[Claim]) -> WriteResult:
+        self._writable()
+        claims = {iri("claim", i) for i in removed}
+        if claims:
+            chosen = sparql.values("c", sorted(claims))
+            entities = {str(r["x"]) for r in self._select(rr.CLAIM_ENTITIES.replace("{CLAIMS}", chosen))}
+            self._update(sparql.unsupported_update(rr.REMOVE_CLAIM_EVIDENCE + sparql.UNSUPPORTED, claims, entities))
+        return self.write([], added)
+
+    def record_resolution(self, resolution: Resolution) -> None:
+        self._writable()
+        if not self._has(iri("resolution", resolution.id), _TYPE):
+            self._load(rr.resolution_lines(resolution, _now()))
+
+    def resolutions(self) -> list[Resolution]:
+        return [rr.resolution_from_row(row) for row in self._select(rr.RESOLUTIONS)]
 
     def dump(self, output: BinaryIO, format: ox.RdfFormat) -> None:
         """Serialise the whole store natively (Turtle, TriG, N-Quads, N-Triples, JSON-LD, RDF/XML)."""

@@ -19,7 +19,7 @@ from kg.errors import QueryError
 from kg.store.base import QueryResult
 from kg.vocab import BASE, KG, OA, PROV, RDF, RDFS, SCHEMA, XSD, vocabulary
 
-__all__ = ["IRI", "PREFIXES", "from_term", "result_of", "retract_update", "substitutions", "to_term", "values"]
+__all__ = ["IRI", "PREFIXES", "from_term", "result_of", "substitutions", "to_term", "unsupported_update", "values"]
 
 PREFIXES = {
     "kg": KG,
@@ -29,7 +29,7 @@ PREFIXES = {
     "prov": PROV,
     "schema": SCHEMA,
     "oa": OA,
-    **{kind: f"{BASE}{kind}/" for kind in ("doc", "entity", "claim", "evidence", "activity", "agent")},
+    **{kind: f"{BASE}{kind}/" for kind in ("doc", "entity", "claim", "evidence", "activity", "agent", "resolution")},
 }
 
 _NUMERIC = {
@@ -181,10 +181,14 @@ SELECT DISTINCT ?c ?x WHERE {
 }
 """
 
-RETRACT = """
+RETRACT_DOCUMENTS = """
 DELETE { ?ev ?p ?o } WHERE { {DOCS} ?act prov:used ?doc . ?ev prov:wasGeneratedBy ?act ; ?p ?o } ;
 DELETE { ?act ?p ?o } WHERE { {DOCS} ?act prov:used ?doc ; ?p ?o } ;
 DELETE { ?doc ?p ?o } WHERE { {DOCS} ?doc ?p ?o } ;
+"""
+
+#: Claims of {CLAIMS} that no evidence supports any more, and entities of {ENTITIES} nothing refers to.
+UNSUPPORTED = """
 DELETE { ?s ?parent ?o } WHERE {
   {CLAIMS} {PARENTS}
   ?c rdf:subject ?s ; rdf:predicate ?pred ; rdf:object ?o .
@@ -203,6 +207,8 @@ DELETE { ?x ?p ?o } WHERE {
 }
 """
 
+RETRACT = RETRACT_DOCUMENTS + UNSUPPORTED
+
 FIND_DOCUMENTS = """
 SELECT DISTINCT ?id ?source WHERE {
   ?doc kg:ingestedAt ?t ; schema:identifier ?id .
@@ -212,15 +218,15 @@ SELECT DISTINCT ?id ?source WHERE {
 """
 
 
-def retract_update(documents: Iterable[str], claims: Iterable[str], entities: Iterable[str]) -> str:
-    """The update that removes ``documents`` (IRIs) and whatever of ``claims`` and ``entities`` (the candidates
-    :data:`RETRACT_CANDIDATES` found) nothing else supports. Every IRI is validated by :func:`values`."""
+def unsupported_update(template: str, claims: set[str], entities: set[str]) -> str:
+    """``template`` (holding :data:`UNSUPPORTED`) with its VALUES blocks for the IRIs of the claims and
+    entities to check, and for the predicates whose parent property (kg:said for kg:wrote) goes with them.
+    Every IRI is validated by :func:`values`."""
     kin = {name: p for name, p in vocabulary().items() if p.parent is not None}
     parents = " ".join(f"(<{KG}{n}> <{KG}{p.parent}>)" for n, p in sorted(kin.items()))
     family = " ".join(f"(<{KG}{p.parent}> <{KG}{n}>) (<{KG}{n}> <{KG}{n}>)" for n, p in sorted(kin.items()))
     return (
-        RETRACT.replace("{DOCS}", values("doc", documents))
-        .replace("{CLAIMS}", values("c", sorted(claims) or [f"{BASE}claim/none"]))
+        template.replace("{CLAIMS}", values("c", sorted(claims) or [f"{BASE}claim/none"]))
         .replace("{ENTITIES}", values("x", sorted(entities) or [f"{BASE}entity/none"]))
         .replace("{PARENTS}", f"VALUES (?pred ?parent) {{ {parents} }}")
         .replace("{KIN}", f"VALUES (?parent ?kin) {{ {family} }}")

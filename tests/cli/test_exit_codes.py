@@ -74,10 +74,12 @@ def test_output_to_a_reader_that_stops_early_ends_quietly(tmp_path: Path) -> Non
 def test_an_interrupt_stops_cleanly_and_the_next_run_completes(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "corpus", 40)
     store = tmp_path / "store"
-    child = kg_process("ingest", str(corpus), "--store", str(store), patch=SLOW_WRITER)
-    while child.poll() is None and not (store / "CURRENT").exists():
+    started = tmp_path / "writing"  # touched at the first write: four slow ones are still to come
+    marked = "import pathlib\nslow = rdf.RdfStore.write\nrdf.RdfStore.write = lambda self, d, c: ("
+    marked += f"pathlib.Path({str(started)!r}).touch(), slow(self, d, c))[1]\n"
+    child = kg_process("ingest", str(corpus), "--store", str(store), patch=SLOW_WRITER + marked)
+    while child.poll() is None and not started.exists():
         time.sleep(0.01)
-    time.sleep(0.5)
     child.send_signal(signal.SIGINT)
     _out, err = child.communicate(timeout=120)
     assert (child.returncode, err) == (EXIT_INTERRUPTED, "kg: interrupted\n")

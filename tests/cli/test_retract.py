@@ -30,7 +30,7 @@ def _stats(runner: CliRunner, store: Path) -> dict[str, int]:
 
 @pytest.fixture
 def stored(runner: CliRunner, articles: Path, store_dir: Path) -> Path:
-    # A second report of the works article: the same two quotes, from a different document.
+    # A second report of the works article: the same claims (two quotes, three relations), from another document.
     werk = (articles / "werk.de.txt").read_text("utf-8")
     (articles / "werk-zweitmeldung.de.txt").write_text(werk + "\nDie Meldung wurde aktualisiert.\n", "utf-8")
     assert _kg(runner, "ingest", articles, "--store", store_dir).exit_code == 0
@@ -43,11 +43,11 @@ def test_retracting_a_path_keeps_the_claims_another_document_supports(
     before = _stats(runner, stored)
     result = _kg(runner, "retract", articles / "werk.de.txt", "--store", stored)
     assert result.exit_code == 0, result.output
-    assert "documents: 1 retracted; claims removed: 0; evidence removed: 2; entities removed: 0" in result.stdout
+    assert "documents: 1 retracted; claims removed: 0; evidence removed: 5; entities removed: 0" in result.stdout
     assert _stats(runner, stored) == {
         **before,
         "documents": before["documents"] - 1,
-        "evidence": before["evidence"] - 2,
+        "evidence": before["evidence"] - 5,
     }
     said = _kg(runner, "query", "--sparql", "SELECT ?source WHERE { ?e kg:supports ?c . ?c rdf:predicate kg:said . "
                "?e prov:wasGeneratedBy/prov:used/kg:source ?source } ORDER BY ?source", "--format", "csv",
@@ -69,7 +69,7 @@ def test_the_last_document_of_a_claim_takes_it_and_its_entities_along(
 ) -> None:
     _kg(runner, "retract", articles / "werk.de.txt", "--store", stored)
     result = _kg(runner, "retract", articles / "werk-zweitmeldung.de.txt", "--store", stored)
-    assert "documents: 1 retracted; claims removed: 2; evidence removed: 2; entities removed: 2" in result.stdout
+    assert "documents: 1 retracted; claims removed: 5; evidence removed: 5; entities removed: 3" in result.stdout
     names = _kg(
         runner, "query", "--sparql", "SELECT ?n WHERE { ?e schema:name ?n }", "--format", "csv", "--store", stored
     )

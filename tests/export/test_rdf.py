@@ -10,14 +10,18 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from kg.api import export, ingest
+from kg.api import export
 from kg.export.rdf import store_lines
 from kg.store import open_store
+from tests.facts import correct, fill
 
 
 @pytest.fixture
-def filled(articles: Path, store_dir: Path) -> Path:
-    ingest([articles], store=store_dir)
+def filled(store_dir: Path) -> Path:
+    """The fixture articles and the hand-written facts, with corrections of who is who (resolutions)."""
+    with open_store(store_dir) as store:
+        fill(store)
+        correct(store)
     return store_dir
 
 

@@ -3,13 +3,16 @@ lies inside its document with start < end and holds the text it claims, and the 
 same claims, in this process and in another one with a different hash seed.
 
 Text comes in two kinds: any Unicode at all, and news-like text assembled from the languages' own data (cue
-verbs, role nouns, pronouns, abbreviations, name cues, section markers) with every kind of quotation mark,
-so that generated examples reach the code that finds speakers, not just the code that finds nothing.
+verbs, the words of relation patterns, role nouns, pronouns, abbreviations, name cues, section markers) with
+every kind of quotation mark, so that generated examples reach the code that finds speakers and relations,
+not just the code that finds nothing.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -25,13 +28,32 @@ from tests.corpus import run_kg
 LANGUAGES = [*available_languages(), "und"]
 
 
+def _strings(value: object) -> Iterator[str]:
+    """Every string in a TOML value, keys of tables included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _words(value: object) -> set[str]:
+    """The words in a TOML value: cue verb forms, the literal words of relation patterns."""
+    return {w for s in _strings(value) for w in re.findall(r"[^\W\d_]+", s) if w not in {"S", "O", "poss"}}
+
+
 @cache
 def _lexicon() -> dict[str, list[str]]:
     """Words from every language's data files, by kind: what extractors look for."""
-    kinds: dict[str, set[str]] = {"cues": set(), "roles": set(), "other": set()}
+    kinds: dict[str, set[str]] = {"cues": set(), "relations": set(), "roles": set(), "other": set()}
     for code in available_languages():
         lang = language(code)
-        kinds["cues"] |= set(lang.table("cues").get("speech", {}).get("verbs", []))
+        kinds["cues"] |= _words(lang.table("cues").get("verbs", {}))
+        kinds["relations"] |= _words(lang.table("relations").get("predicates", {}))
         kinds["roles"] |= set(lang.table("roles").get("person", {}).get("nouns", []))
         pronouns = [w for v in lang.table("pronouns").values() if isinstance(v, list) for w in v]
         names = [w for v in lang.table("names").values() if isinstance(v, list) for w in v]
@@ -63,6 +85,7 @@ def _sentence(draw: st.DrawFn) -> str:
         f"{quote}, {cue} {role} {speaker}.",
         f"{role} {speaker} {cue}: {quote}",
         f"{speaker} {cue}, {quote}",
+        f"{role} {speaker} {draw(st.sampled_from(_lexicon()['relations']))} {draw(_NAMES)} {draw(_NAMES)}.",
         " ".join(draw(st.lists(_NOISE, max_size=12))),
     ]
     return draw(st.sampled_from(shapes))

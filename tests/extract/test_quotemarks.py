@@ -1,4 +1,4 @@
-"""Quotation marks: which pairs open and close, apostrophes, quotes over several paragraphs, and marks that
+"""Quotation marks of every style, apostrophes that are not quotes, quotations over paragraphs, and marks that
 never close."""
 
 from __future__ import annotations
@@ -13,17 +13,25 @@ def _contents(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "contents"),
     [
-        ("Er sagte: „Wir kommen morgen.“", ["Wir kommen morgen."]),
+        ("Er sagte: „Eins zwei.“ Sie: »Drei vier.«", ["Eins zwei.", "Drei vier."]),
+        ("He said \u201cone two\u201d and 'three four' today.", ["one two", "three four"]),
+        ("Musk's plan and O'Brien's idea are 'not the same'.", ["not the same"]),
+        ("Sie sagte: «Wir kommen» und ‚bald‘.", ["Wir kommen", "bald"]),
+        ('He wrote: "We are ready."', ["We are ready."]),
         ("»Das reicht«, sagte sie. «Non», répondit-il.", ["Das reicht", "Non"]),
-        ('"We will win," she said.', ["We will win"]),
         ("Musk's company and geht's: no quotes here.", []),
-        ("She called it 'open' at last.", ["open"]),
     ],
 )
-def test_pairs_and_apostrophes(text: str, expected: list[str]) -> None:
-    assert _contents(text) == expected
+def test_quotation_marks_of_every_style(text: str, contents: list[str]) -> None:
+    assert _contents(text) == contents
+
+
+def test_a_quotation_goes_on_where_the_next_paragraph_reopens_it() -> None:
+    text = "Sie sagte: „Erster Absatz.\n„Zweiter Absatz.“"
+    [quote] = find_quotations(text, 0, len(text))
+    assert quote.content == "Erster Absatz.\n„Zweiter Absatz."
 
 
 def test_a_quote_over_two_paragraphs_continues_where_the_next_one_reopens_it() -> None:
@@ -32,7 +40,9 @@ def test_a_quote_over_two_paragraphs_continues_where_the_next_one_reopens_it() -
     assert quote.outer.start == 0 and quote.content.endswith("Und wir bleiben")
 
 
-def test_a_paragraph_break_ends_an_unclosed_quote() -> None:
+def test_an_unclosed_mark_quotes_nothing_past_its_paragraph() -> None:
+    text = "Er sagte: „Das ist offen.\nNeuer Absatz ohne Marke."
+    assert find_quotations(text, 0, len(text)) == []
     assert _contents("„Wir bauen.\nDer Rat sagte “nein” dazu.") == ["nein"]
 
 

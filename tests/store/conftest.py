@@ -9,19 +9,16 @@ from pathlib import Path
 import pytest
 
 from kg.api import ingest
-from kg.store import open_store
+from kg.store import Location, open_store
 from kg.store.base import Store
 from tests.corpus import snapshot, write_corpus
 
-BACKENDS = ["oxigraph"]
 
-
-@pytest.fixture(params=BACKENDS)
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """A fresh, empty, writable store of each backend."""
-    if request.param == "oxigraph":
-        with open_store(tmp_path / "store") as opened:
-            yield opened
+@pytest.fixture
+def store(location: Location) -> Iterator[Store]:
+    """A fresh, empty, writable store of each backend (see the ``location`` fixture)."""
+    with open_store(location) as opened:
+        yield opened
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,19 @@ import dataclasses
 import pytest
 
 from kg.errors import QueryError
-from kg.model import Claim, Document, Entity, EntityType, Evidence, ExtractorInfo, Mention, QuoteMode, Span
+from kg.model import (
+    Claim,
+    Document,
+    Entity,
+    EntityType,
+    Evidence,
+    ExtractorInfo,
+    Mention,
+    QuoteMode,
+    Resolution,
+    ResolutionKind,
+    Span,
+)
 from kg.store.base import ClaimFilter, Store
 
 EXTRACTOR = ExtractorInfo("kg.test", 1)
@@ -132,6 +144,9 @@ def test_hostile_names_are_stored_and_queried_as_data(store: Store, name: str) -
     if "sparql" in store.query_languages:
         result = store.query("SELECT ?name ?e WHERE { ?e schema:name ?name }", "sparql", {"name": name})
         assert [r[0] for r in result.rows] == [name]
+    if "cypher" in store.query_languages:
+        result = store.query("MATCH (e:Entity) WHERE e.name = $name RETURN e.name AS name", "cypher", {"name": name})
+        assert [r[0] for r in result.rows] == [name]
     assert name in {e.name for e in store.entities()}
 
 
@@ -165,3 +180,57 @@ def test_retracting_everything_leaves_an_empty_store(store: Store) -> None:
     if "sparql" in store.query_languages:
         left = store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER NOT EXISTS { ?s a prov:SoftwareAgent } }", "sparql")
         assert left.rows == []
+    if "cypher" in store.query_languages:
+        assert store.query("MATCH (n) RETURN count(n) AS n", "cypher").rows == [(0,)]
+
+
+# -- entity resolution: moving claims between entities, recording resolutions -------------------------------
+
+ACME_INC = Entity.named("Acme Incorporated", EntityType.ORGANIZATION, ("Acme Corp",))
+
+
+def _moved(claim: Claim) -> Claim:
+    return Claim.relation(ACME_INC, claim.predicate, GLOBEX, claim.evidence)
+
+
+def test_replacing_claims_moves_them_with_their_evidence_and_removes_orphans(store: Store) -> None:
+    sued, quote = _sued(A), _quote(A)
+    store.write([A], [sued, quote])
+    before = {ev.extracted_at for c in store.claims() for ev in c.evidence}
+    result = store.replace_claims([sued.id], [_moved(sued)])
+    assert result.claims_added == 1
+    claims = {c.predicate: c for c in store.claims()}
+    assert claims["sued"].subject == ACME_INC and claims["sued"].id == _moved(sued).id
+    assert claims["sued"].evidence[0].span == sued.evidence[0].span
+    assert {ev.extracted_at for c in store.claims() for ev in c.evidence} == before
+    assert {e.name for e in store.entities()} == {"Acme Incorporated", "Globex", "Maria Lopez"}
+    assert store.stats().counts["claims"] == 2
+    if "sparql" in store.query_languages:
+        plain = store.query("SELECT ?s WHERE { ?s kg:sued ?o }", "sparql")
+        assert plain.rows == [(f"https://w3id.org/kg/id/entity/{ACME_INC.id}",)]
+
+
+def test_replacing_claims_that_are_not_there_only_writes(store: Store) -> None:
+    store.write([A], [])
+    assert store.replace_claims(["0" * 32], [_sued(A)]).claims_added == 1
+
+
+def test_resolutions_are_recorded_once_and_read_back_in_order(store: Store) -> None:
+    first = Resolution(ResolutionKind.MERGE, "a-1", "b-2", "A", "B", agent="user", at="2025-01-01T00:00:00Z")
+    second = Resolution(
+        ResolutionKind.SPLIT,
+        "b-2",
+        "c-3",
+        "B",
+        "C",
+        alias="Bee",
+        document=A.id,
+        agent="user",
+        at="2025-01-02T00:00:00Z",
+    )
+    doubt = Resolution(
+        ResolutionKind.AMBIGUOUS, "d-4", "b-2", "D", "B", agent="kg.resolve@1", at="2025-01-03T00:00:00Z"
+    )
+    for r in (first, second, doubt, first):
+        store.record_resolution(r)
+    assert store.resolutions() == [first, second, doubt]

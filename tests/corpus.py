@@ -13,7 +13,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from kg.store import open_store
+from kg.store import Location, open_store
 from tests.conftest import ARTICLES
 
 __all__ = ["environment", "kg_process", "run_kg", "snapshot", "write_corpus"]
@@ -69,9 +69,9 @@ def run_kg(
     return subprocess.CompletedProcess(child.args, child.returncode, out, err)
 
 
-def snapshot(store_dir: Path) -> dict[str, object]:
+def snapshot(location: Path | Location) -> dict[str, object]:
     """What the store holds, independent of when it was written; and a check that nothing is doubled."""
-    with open_store(store_dir, readonly=True) as store:
+    with open_store(location, readonly=True) as store:
         claims = {}
         for claim in store.claims():
             evidence = [claim.evidence_id(ev) for ev in claim.evidence]

@@ -152,6 +152,7 @@ SELECT ?e ?name (GROUP_CONCAT(DISTINCT STR(?class); separator=" ") AS ?classes)
 } GROUP BY ?e ?name ORDER BY ?e
 """
 
+#: Evidence counts once its document is complete: a write that was cut short is not read back half-done.
 EVIDENCE = """
 SELECT ?c ?s ?p ?o ?ev ?doc ?start ?end ?exact ?confidence ?agent ?version ?time
        ?ss ?se ?os ?oe ?cs ?ce ?qs ?qe ?mode ?addressee ?medium WHERE {
@@ -160,6 +161,7 @@ SELECT ?c ?s ?p ?o ?ev ?doc ?start ?end ?exact ?confidence ?agent ?version ?time
   ?ev kg:supports ?c ; prov:wasGeneratedBy ?act ; oa:start ?start ; oa:end ?end ; oa:exact ?exact ;
       kg:confidence ?confidence .
   ?act prov:used ?doc ; prov:wasAssociatedWith ?agentNode ; prov:startedAtTime ?time .
+  ?doc kg:ingestedAt ?done .
   ?agentNode kg:extractorName ?agent ; kg:extractorVersion ?version .
   OPTIONAL { ?ev kg:subjectStart ?ss ; kg:subjectEnd ?se }
   OPTIONAL { ?ev kg:objectStart ?os ; kg:objectEnd ?oe }

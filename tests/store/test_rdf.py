@@ -14,6 +14,7 @@ from kg.ingest import read_documents
 from kg.model import Claim, Document, Entity, EntityType, Evidence, ExtractorInfo, Span
 from kg.store import open_store
 from kg.store import rdf as rdf_store
+from kg.store.base import ClaimFilter
 from kg.store.rdf import RdfStore
 from kg.store.sparql import PREFIXES
 from kg.vocab import KG, SCHEMA
@@ -63,6 +64,26 @@ def test_a_bulk_write_cut_before_its_completion_marks_is_finished_without_duplic
         result = cut.write(docs, claims)
         assert (result.documents, result.claims_added) == (len(docs), len(expected[0]))
         assert _content(cut) == expected
+
+
+def test_a_store_cut_before_its_completion_marks_reads_as_if_the_cut_documents_were_not_there(
+    articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs, claims = _extracted(articles)
+    first, rest = docs[:1], docs[1:]
+    with open_store(tmp_path / "store") as store:
+        store.write(first, [c for c in claims if c.evidence[0].document == first[0].id])
+        expected = _content(store)
+    with monkeypatch.context() as patched:
+        _die_at_completion(patched)
+        with pytest.raises(Died), open_store(tmp_path / "store") as cut:
+            cut.write(rest, [c for c in claims if c.evidence[0].document != first[0].id])
+    with open_store(tmp_path / "store", readonly=True) as cut:
+        assert [d.id for d in cut.documents()] == [first[0].id]
+        assert {ev.document for c in cut.claims() for ev in c.evidence} == {first[0].id}
+        assert _content(cut)[0] == expected[0]
+        for doc in rest:
+            assert list(cut.claims(ClaimFilter(document=doc.id))) == []
 
 
 def test_remains_of_an_older_extractor_are_replaced_when_a_cut_write_is_finished(

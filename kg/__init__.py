@@ -20,6 +20,7 @@ _API = (
     "load",
     "extract",
     "query",
+    "retract",
     "stats",
     "export",
     "validate",

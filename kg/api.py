@@ -24,6 +24,7 @@ from kg.model import Claim, Document, EntityType
 from kg.pipeline import Failure, IngestReport, extract_documents, ingest_paths, load_paths
 from kg.resolve import CorrectionReport, merge_entities, split_entity
 from kg.resolve.listing import EntityRecord, list_entities
+from kg.retraction import RetractReport, find_sources, retract_sources
 from kg.store import open_store
 from kg.store.base import QueryResult, Stats, Store
 
@@ -41,6 +42,7 @@ __all__ = [
     "open_store",
     "query",
     "read_documents",
+    "retract",
     "split",
     "stats",
     "validate",
@@ -80,6 +82,15 @@ def extract(
 ) -> Iterator[tuple[Document, list[Claim]] | Failure]:
     """Claims of every article below ``paths``, without storing anything (``exclude``: files not to read)."""
     return extract_documents(paths, workers=workers, exclude=exclude)
+
+
+def retract(
+    sources: Iterable[str], store: PathLike | None = None, wait: float = 0.0, dry_run: bool = False
+) -> RetractReport:
+    """Remove the documents ``sources`` name (ids, paths, URLs, or files and folders of articles), their
+    evidence, and every claim and entity no other document supports; ``dry_run`` only finds them."""
+    with open_store(store, readonly=dry_run, wait=wait) as target:
+        return find_sources(sources, target) if dry_run else retract_sources(sources, target)
 
 
 def query(

@@ -22,7 +22,7 @@ from typing import Any
 from kg.model import Claim, ClaimKind, Entity, Evidence, Mention
 from kg.vocab import schema_file
 
-__all__ = ["claim_records", "evidence_fields", "validate_record"]
+__all__ = ["claim_records", "evidence_fields", "json_line", "validate_record"]
 
 
 def _mention(m: Mention | None) -> dict[str, Any] | None:
@@ -87,6 +87,20 @@ def claim_records(claim: Claim) -> Iterator[dict[str, Any]]:
         record["confidence"] = ev.confidence
         record["extractor"] = str(ev.extractor)
         yield record
+
+
+#: Characters that some readers take for line breaks although JSON Lines does not: written escaped, so that
+#: every record is one line for any reader (Python's ``str.splitlines`` among them).
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(record: dict[str, Any]) -> str:
+    """``record`` as one line of JSON Lines, non-ASCII text kept readable.
+
+    >>> json_line({"text": "a\u2028b"}).splitlines()
+    ['{"text": "a\\\\u2028b"}']
+    """
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS)
 
 
 @cache

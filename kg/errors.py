@@ -10,24 +10,44 @@ traceback for a :class:`KGError`.
 
 from __future__ import annotations
 
+import unicodedata
+
 __all__ = [
     "BinaryInput",
     "ConfigError",
     "DecodeFailure",
     "EmptyInput",
     "ExportError",
+    "ExtractionFailed",
     "InputError",
     "KGError",
     "MalformedInput",
     "MissingPath",
+    "NoInputs",
+    "NotStored",
     "QueryError",
     "ResolutionError",
     "StoreError",
     "StoreLocked",
+    "StoreRejected",
     "TooLarge",
     "UnreadableInput",
     "UnsupportedInput",
+    "one_line",
 ]
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print as one line: line breaks and other control characters (which a file name or a
+    query may hold, and which could forge output lines or terminal escapes) are shown escaped.
+
+    >>> print(one_line("bad" + chr(10) + "name" + chr(27) + "[31m.txt"))
+    bad\\nname\\x1b[31m.txt
+    """
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+        for ch in text
+    )
 
 
 class KGError(Exception):
@@ -100,6 +120,16 @@ class UnsupportedInput(InputError):
     reason = "is not a supported file type (.txt, .html, .htm, .jsonl)"
 
 
+class NotStored(InputError):
+    code = "KG110"
+    reason = "names no document in the store (give a document id, the path or URL it was read from, or the file)"
+
+
+class NoInputs(InputError):
+    code = "KG109"
+    reason = "holds no file kg reads (.txt, .html, .htm, .jsonl)"
+
+
 # -- stores, queries, exports --------------------------------------------------------------------------------
 
 
@@ -113,12 +143,29 @@ class StoreLocked(StoreError):
     """Another process holds the store for writing (or is reading it while we want to write)."""
 
     code = "KG201"
+    exit_code = 75  # EX_TEMPFAIL: the same command can succeed later
+
+
+class StoreRejected(StoreError):
+    """The store refused the data of a write; nothing of it was kept. Other documents can still be written."""
+
+    code = "KG202"
 
 
 class QueryError(KGError):
     """A query is malformed, or its language is not one the store answers."""
 
     code = "KG300"
+
+
+class ExtractionFailed(KGError):
+    """An extractor raised, or produced a claim that does not fit its document; the document is skipped."""
+
+    code = "KG500"
+
+    def __init__(self, source: str, detail: str) -> None:
+        self.source = source
+        super().__init__(f"{source}: extraction failed ({detail})")
 
 
 class ExportError(KGError):

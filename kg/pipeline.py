@@ -12,16 +12,20 @@ in the report and the rest is stored.
 from __future__ import annotations
 
 import os
+import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import TypeVar
 
-from kg.errors import InputError, KGError
+from kg.errors import ExtractionFailed, InputError, KGError, StoreRejected
 from kg.extract import default_extractors, extract_claims
 from kg.extract.base import Extractor
+from kg.extract.checks import check_claims
 from kg.ingest import read_documents
 from kg.ingest.sources import FileKey
 from kg.model import Claim, Document
@@ -44,6 +48,8 @@ __all__ = [
 BATCH_SIZE = 64
 #: Documents (with their claims, already extracted) handed to the store together by a bulk load.
 LOAD_BATCH_SIZE = 1024
+#: How often a worker process checks that the process that started it is alive.
+_WATCH_SECONDS = 1.0
 
 PathLike = str | os.PathLike[str]
 T = TypeVar("T")
@@ -86,9 +92,13 @@ def default_workers() -> int:
 def extract_one(document: Document, extractors: Sequence[Extractor] | None = None) -> list[Claim] | Failure:
     """The claims of ``document``, or a Failure if an extractor raised: one bad document never stops a batch."""
     try:
-        return unify_document(extract_claims(document, _worker_extractors() if extractors is None else extractors))
-    except Exception as exc:
-        return Failure(document.source, f"{document.source}: extraction failed ({type(exc).__name__}: {exc})", "KG500")
+        claims = unify_document(extract_claims(document, _worker_extractors() if extractors is None else extractors))
+        check_claims(document, claims)
+    except ExtractionFailed as err:
+        return Failure.of(err)
+    except Exception as exc:  # an extractor's bug costs its document, not the batch
+        return Failure.of(ExtractionFailed(document.source, f"{type(exc).__name__}: {exc}"))
+    return claims
 
 
 _EXTRACTORS: list[Extractor] | None = None
@@ -107,7 +117,7 @@ def _pool(workers: int) -> Iterator[Executor | None]:
     if workers <= 1:
         yield None
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
         # Start the workers now, before the store's loader thread exists: a process forked while another
         # thread of its parent holds a lock could inherit that lock held, forever.
         pool.submit(int).result()
@@ -138,6 +148,18 @@ def _extracted(
         pending = submitted
     if pending is not None:
         yield pending
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: end when the process that started it is gone (killed with ``kill -9``, say); a worker
+    waiting for work would otherwise wait for ever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def extract_documents(
@@ -209,7 +231,7 @@ def ingest_paths(
     run = _Ingestion(store, report, progress)
     with _pool(workers) as pool:
         batches = (run.fresh(batch) for batch in _chunks(read_documents(paths), BATCH_SIZE))
-        report.written += store.write_many(run.stored(_extracted(batches, pool)))
+        _write_all(store, run.stored(_extracted(batches, pool)), report)
     return report
 
 
@@ -227,5 +249,74 @@ def _unbundled(run: _Ingestion, paths: Iterable[PathLike]) -> Iterator[tuple[Seq
 def load_paths(paths: Iterable[PathLike], store: Store, progress: Callable[[int], None] | None = None) -> IngestReport:
     """Bulk-load the bundles below ``paths`` (see :mod:`kg.bundle`); documents already stored are left alone."""
     report = IngestReport()
-    report.written += store.write_many(_unbundled(_Ingestion(store, report, progress), paths))
+    _write_all(store, _unbundled(_Ingestion(store, report, progress), paths), report)
     return report
+
+
+#: Batches a store may have been handed without having loaded them yet: the one loading, the one queued, the
+#: one being prepared (see :mod:`kg.store.rdf_loading`), and one more to spare.
+_IN_FLIGHT = 4
+
+
+@dataclass
+class _Handed:
+    documents: Sequence[Document]
+    claims: Sequence[Claim]
+    result: WriteResult = field(default_factory=WriteResult)
+
+
+def _write_all(
+    store: Store, batches: Iterable[tuple[Sequence[Document], Sequence[Claim]]], report: IngestReport
+) -> None:
+    """Hand ``batches`` to the store; if it refuses one, write the documents of the batches it has not stored
+    one at a time, so that only a document the store refuses on its own fails, then go on with the rest."""
+    pending = iter(batches)
+    recent: deque[_Handed] = deque()
+
+    def handed() -> Iterator[tuple[Sequence[Document], Sequence[Claim]]]:
+        for documents, claims in pending:
+            if len(recent) == _IN_FLIGHT:
+                report.written += recent.popleft().result  # long since loaded
+            recent.append(_Handed(documents, claims))
+            yield documents, claims
+
+    def counted(result: WriteResult) -> None:
+        recent[-1].result = result
+
+    while True:
+        try:
+            store.write_many(handed(), counted)
+        except StoreRejected:
+            _write_alone(store, list(recent), report)
+            recent.clear()
+            continue
+        for item in recent:
+            report.written += item.result
+        return
+
+
+def _write_alone(store: Store, handed: list[_Handed], report: IngestReport) -> None:
+    """After a refused batch: what of ``handed`` is stored counts; every other document is written alone."""
+    done = store.known_documents(d.id for item in handed for d in item.documents)
+    for item in handed:
+        if all(d.id in done for d in item.documents):
+            report.written += item.result
+            continue
+        for doc in item.documents:
+            if doc.id not in done:
+                _write_one(store, doc, _of_document(item.claims, doc.id), report)
+
+
+def _write_one(store: Store, document: Document, claims: list[Claim], report: IngestReport) -> None:
+    try:
+        report.written += store.write([document], claims)
+    except StoreRejected as err:
+        store.retract([document.id])  # whatever a bulk load wrote of it before it stopped
+        report.new -= 1
+        report.failed.append(Failure(document.source, f"{document.source}: {err}", err.code))
+
+
+def _of_document(claims: Sequence[Claim], document: str) -> list[Claim]:
+    """The claims that ``document`` supports, with its evidence only."""
+    mine = [(c, tuple(ev for ev in c.evidence if ev.document == document)) for c in claims]
+    return [replace(c, evidence=evidence) for c, evidence in mine if evidence]

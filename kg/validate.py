@@ -9,22 +9,16 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import SH
 
 from kg.export.rdf import NQUADS
+from kg.sparql_constraints import Violation, take_constraints
 from kg.store.base import Store
 from kg.vocab import schema_file
 
 __all__ = ["ValidationReport", "Violation", "validate_store"]
-
-
-@dataclass(frozen=True)
-class Violation:
-    focus: str
-    path: str
-    message: str
-    severity: str
 
 
 @dataclass
@@ -66,8 +60,16 @@ def validate_store(store: Store) -> ValidationReport:
     # Everything kg writes is in the default graph, so N-Quads here are N-Triples lines.
     data = rdflib.Graph().parse(data=buffer.getvalue(), format="nt")
     shapes = rdflib.Graph().parse(data=schema_file("shapes.ttl"), format="turtle")
+    whole_graph = take_constraints(shapes)
     conforms, results, _text_report = pyshacl.validate(
         data, shacl_graph=shapes, advanced=True, inference="none", allow_warnings=True
     )
     assert isinstance(results, rdflib.Graph)
-    return ValidationReport(bool(conforms), _violations(results))
+    violations = _violations(results)
+    if whole_graph:
+        native = ox.Store()
+        native.load(buffer.getvalue(), format=ox.RdfFormat.N_QUADS)
+        found = [v for constraint in whole_graph for v in constraint.violations(native)]
+        conforms = conforms and not any(v.severity == "Violation" for v in found)
+        violations = sorted(violations + found, key=lambda v: (v.focus, v.path, v.message))
+    return ValidationReport(bool(conforms), violations)

@@ -108,3 +108,14 @@ def bolt(bolt_server: BoltServer) -> BoltServer:
     """The session's Bolt server, emptied for this test."""
     bolt_server.clear()
     return bolt_server
+
+
+@pytest.fixture
+def bolt_env(bolt: BoltServer) -> dict[str, str]:
+    """The environment that points kg at the test server (emptied for the test), password included."""
+    return {
+        "KG_STORE": bolt.uri,
+        "KG_NEO4J_USER": bolt.user,
+        "KG_NEO4J_PASSWORD": bolt.password,
+        "KG_NEO4J_DATABASE": bolt.database,
+    }

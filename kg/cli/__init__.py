@@ -1,25 +1,32 @@
 """The ``kg`` command: one subcommand per module, loaded only when it runs.
 
 Exit codes: 0 success; 1 an error stopped the command; 2 a usage error; 3 the command finished but some
-inputs failed (they are listed, the rest was processed); 130 interrupted.
+inputs failed (they are listed, the rest was processed); 70 an internal error (a bug: please report it);
+75 the store is busy with another kg process (try again, or pass ``--wait``); 130 interrupted (Ctrl-C or
+``kill``); 141 the
+program reading the output stopped early (``kg extract ... | head``).
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
 from typing import Any
 
 import click
 
 from kg import __version__
-from kg.errors import KGError
+from kg.errors import KGError, one_line
 
-__all__ = ["EXIT_ERROR", "EXIT_PARTIAL", "main"]
+__all__ = ["EXIT_BROKEN_PIPE", "EXIT_ERROR", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_PARTIAL", "main", "run"]
 
 EXIT_ERROR = 1
 EXIT_PARTIAL = 3
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
 
 #: Subcommand name -> module under kg.cli defining ``command``.
 COMMANDS = {
@@ -30,6 +37,7 @@ COMMANDS = {
     "stats": "stats",
     "export": "export",
     "validate": "validate",
+    "retract": "retract",
     "viz": "viz",
     "entities": "entities",
     "merge": "merge",
@@ -54,18 +62,24 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KGError as err:
-            click.echo(f"kg: error: {err} [{err.code}]", err=True)
+            click.echo(f"kg: error: {one_line(str(err))} [{err.code}]", err=True)
             ctx.exit(err.exit_code)
         except KeyboardInterrupt:
             click.echo("kg: interrupted", err=True)
-            ctx.exit(130)
+            ctx.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # The reader went away (`kg extract ... | head`): stop quietly, as other command-line tools do,
+            # and keep Python from failing again while flushing standard output at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(EXIT_BROKEN_PIPE)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:
             if os.environ.get("KG_DEBUG"):
                 raise
-            click.echo(f"kg: internal error: {type(exc).__name__}: {exc} (set KG_DEBUG=1 for the traceback)", err=True)
-            ctx.exit(70)
+            message = one_line(f"{type(exc).__name__}: {exc}")
+            click.echo(f"kg: internal error: {message} (set KG_DEBUG=1 for the traceback)", err=True)
+            ctx.exit(EXIT_INTERNAL)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,5 +95,12 @@ def main() -> None:
     """
 
 
+def run() -> None:
+    """The ``kg`` program: the command group, with ``kill`` (SIGTERM) handled as an interrupt, so that the store
+    is closed and worker processes are stopped before the program ends."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    main()
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

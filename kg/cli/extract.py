@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from typing import TextIO
@@ -12,7 +11,7 @@ import click
 from kg.api import extract
 from kg.bundle import bundle_line
 from kg.cli.report import print_failures
-from kg.contract import claim_records
+from kg.contract import claim_records, json_line
 from kg.ingest.sources import FileKey
 from kg.pipeline import Failure
 
@@ -71,7 +70,7 @@ def command(paths: tuple[str, ...], fmt: str, output: TextIO, workers: int) -> N
             continue
         for claim in claims:
             for record in claim_records(claim):
-                line = json.dumps(record, ensure_ascii=False) if fmt == "jsonl" else _table_row(record)
+                line = json_line(record) if fmt == "jsonl" else _table_row(record)
                 output.write(line + "\n")
     output.flush()
     print_failures(failures)

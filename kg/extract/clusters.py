@@ -28,6 +28,7 @@ The entity is named by the longest member; its type is the strongest one found a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -132,13 +133,21 @@ def _org_forms(names: Sequence[NameMention], lex: Lexicon | None) -> dict[str, s
     return forms
 
 
-def _surname_key(m: NameMention, people: dict[str, list[tuple[int, str]]]) -> str:
+def _surname_key(m: NameMention, firsts: list[tuple[int, str]]) -> str:
     """The full name a lone surname stands for: the only person of that surname named before it, else the only
-    one named at all ("Musk" in a headline before "Elon Musk"); itself if that leaves a doubt."""
-    known = people.get(m.text, [])
-    before = {full for start, full in known if start < m.span.start}
-    candidates = before or {full for _start, full in known}
-    return next(iter(candidates)) if len(candidates) == 1 else m.text
+    one named at all ("Musk" in a headline before "Elon Musk"); itself if that leaves a doubt. ``firsts`` holds
+    each full name of that surname once, at its first mention, in order."""
+    before = bisect_left(firsts, m.span.start, key=lambda first: first[0])
+    candidates = firsts[:before] or firsts
+    return candidates[0][1] if len(candidates) == 1 else m.text
+
+
+def _first_mentions(known: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Each full name of ``known`` (start, full name) once, at its first start, in order of it."""
+    first: dict[str, int] = {}
+    for start, full in known:
+        first[full] = min(start, first.get(full, start))
+    return sorted((start, full) for full, start in first.items())
 
 
 def _mention_keys(names: Sequence[NameMention], lex: Lexicon | None) -> list[str]:
@@ -147,7 +156,17 @@ def _mention_keys(names: Sequence[NameMention], lex: Lexicon | None) -> list[str
         if _person_like(m):
             people[m.text.split()[-1]].append((m.span.start, m.text))
     particles = frozenset(p.casefold() for p in lex.particles) if lex else frozenset()
-    return [_surname_key(m, _ending_in(people, m.text)) if _surname_like(m, particles) else m.text for m in names]
+    # Computed once per surname, not per mention: an article that names a person often stays linear.
+    firsts: dict[str, list[tuple[int, str]]] = {}
+    keys = []
+    for m in names:
+        if not _surname_like(m, particles):
+            keys.append(m.text)
+            continue
+        if m.text not in firsts:
+            firsts[m.text] = _first_mentions(_ending_in(people, m.text)[m.text])
+        keys.append(_surname_key(m, firsts[m.text]))
+    return keys
 
 
 def _surname_like(m: NameMention, particles: frozenset[str]) -> bool:

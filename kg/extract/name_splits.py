@@ -63,13 +63,10 @@ def split_runs(found: Sequence[NameMention], lex: Lexicon) -> list[NameMention]:
     """``found`` with each run of two names split, where the language capitalises its nouns."""
     if not lex.compounds:
         return list(found)
+    # Built once, not per mention (which made long articles quadratic): a run is only ever looked up by its
+    # strictly shorter parts, so its own entry never needs leaving out.
+    known = {n.text: n for n in found if n.supported}
     out: list[NameMention] = []
-    supported = {n.text: n for n in found if n.supported}
     for m in found:
-        if len(m.text.split(" ")) == 1:
-            out.append(m)
-            continue
-        known = supported.copy()  # the other names: a run is not split into itself
-        known.pop(m.text, None)
-        out += _split(m, known, lex)
+        out += _split(m, known, lex) if len(m.text.split(" ")) > 1 else [m]
     return out

@@ -10,6 +10,9 @@ paragraph unless the next paragraph reopens it, as news style does for quotes ov
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,6 +32,14 @@ class Quotation:
     outer: Span
     inner: Span
     content: str
+
+
+_BREAKS = re.compile(r"\n\s*")
+
+
+@cache
+def _openers() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(_closers_for())) + "]")
 
 
 @cache
@@ -58,22 +69,37 @@ def _can_close(text: str, i: int, mark: str) -> bool:
     return True
 
 
-def _find_close(text: str, start: int, end: int, closers: frozenset[str]) -> int | None:
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch in closers and _can_close(text, i, ch):
-            return i
-        if ch == "\n" and not _reopens(text, i, closers):
+class _Closes:
+    """Where quotations opened with one kind of mark can end, computed once per text with regular expressions,
+    so that finding all quotations is linear in the text rather than ``MAX_QUOTE`` steps per opening mark."""
+
+    def __init__(self, text: str, start: int, end: int, closers: frozenset[str]) -> None:
+        marks = re.compile("[" + "".join(re.escape(c) for c in sorted(closers)) + "]")
+        self.closes = [m.start() for m in marks.finditer(text, start, end) if _can_close(text, m.start(), m.group())]
+        self.stops = list(_paragraph_ends(text, start, end, closers))
+
+    def first(self, after: int, limit: int) -> int | None:
+        """The first close in ``(after, limit)``, unless a paragraph ends before it."""
+        i = bisect_right(self.closes, after)
+        if i == len(self.closes) or self.closes[i] >= limit:
             return None
-        i += 1
-    return None
+        j = bisect_right(self.stops, after)
+        return None if j < len(self.stops) and self.stops[j] < self.closes[i] else self.closes[i]
 
 
-def _reopens(text: str, newline: int, closers: frozenset[str]) -> bool:
+def _paragraph_ends(text: str, start: int, end: int, closers: frozenset[str]) -> Iterator[int]:
+    """Line breaks in ``[start, end)`` that end a quotation: the next paragraph does not reopen it."""
+    for run in _BREAKS.finditer(text, start):
+        if run.start() >= end:
+            return
+        if not _reopens(text[run.end() : run.end() + 1], closers):
+            breaks = run.group()
+            yield from (run.start() + k for k, ch in enumerate(breaks) if ch == "\n" and run.start() + k < end)
+
+
+def _reopens(first: str, closers: frozenset[str]) -> bool:
     """A new paragraph that starts with an opening mark continues the quotation (news style)."""
-    rest = text[newline:].lstrip()
-    return bool(rest) and rest[0] in _closers_for() and bool(_closers_for()[rest[0]] & closers)
+    return bool(first) and first in _closers_for() and bool(_closers_for()[first] & closers)
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
@@ -89,12 +115,17 @@ def find_quotations(text: str, start: int, end: int) -> list[Quotation]:
     """Non-nested quotations in ``text[start:end]``, in order."""
     closers_for = _closers_for()
     end = min(end, len(text))
+    closes: dict[frozenset[str], _Closes] = {}
     out: list[Quotation] = []
     i = start
-    while i < end:
-        ch = text[i]
-        if ch in closers_for and _can_open(text, i):
-            close = _find_close(text, i + 1, min(end, i + MAX_QUOTE), closers_for[ch])
+    while (found := _openers().search(text, i, end)) is not None:
+        i = found.start()
+        ch = found.group()
+        if _can_open(text, i):
+            kind = closers_for[ch]
+            if kind not in closes:
+                closes[kind] = _Closes(text, start, end, kind)
+            close = closes[kind].first(i, min(end, i + MAX_QUOTE))
             if close is not None and close > i + 1:
                 inner = _trimmed(text, i + 1, close)
                 out.append(Quotation(Span(i, close + 1), inner, inner.of(text)))

@@ -18,7 +18,11 @@ from functools import cache
 from kg.lang import LanguageData, common
 from kg.model import Span
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["MAX_SENTENCE", "Sentence", "split_sentences"]
+
+#: The longest sentence, in characters. Text without sentence ends (tables, lists, run-on scraps) is cut at
+#: the last space before this length, so that what extractors read around one quote stays bounded.
+MAX_SENTENCE = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +37,9 @@ def _boundary() -> re.Pattern[str]:
     pairs = common()["quote_pairs"]
     closers = "".join(re.escape(close) for _open, close in pairs) + r"\)\]"
     openers = "".join(re.escape(open_) for open_, _close in pairs) + r"\(\["
-    return re.compile(rf"[.!?…]+[{closers}]*(?=\s+[\d{openers}\w])")
+    # Matches start only where a run of stops starts, and never backtrack: a long run of dots costs its
+    # length once, not its length squared.
+    return re.compile(rf"(?<![.!?…])[.!?…]++[{closers}]*+(?=\s+[\d{openers}\w])")
 
 
 _WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
@@ -72,10 +78,22 @@ def _split_line(line: str, offset: int, lang: LanguageData | None) -> Iterator[S
             continue
         end = match.end()
         if line[start:end].strip():
-            yield _trimmed(line, start, end, offset)
+            yield from _capped(line, start, end, offset)
         start = end
     if line[start:].strip():
-        yield _trimmed(line, start, len(line), offset)
+        yield from _capped(line, start, len(line), offset)
+
+
+def _capped(line: str, start: int, end: int, offset: int) -> Iterator[Span]:
+    """The sentence ``line[start:end]``, in pieces of at most :data:`MAX_SENTENCE` characters."""
+    while end - start > MAX_SENTENCE:
+        cut = line.rfind(" ", start + 1, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        if line[start:cut].strip():
+            yield _trimmed(line, start, cut, offset)
+        start = cut
+    if line[start:end].strip():
+        yield _trimmed(line, start, end, offset)
 
 
 def _trimmed(line: str, start: int, end: int, offset: int) -> Span:

@@ -12,14 +12,23 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.errors import InputError, MalformedInput, TooLarge, UnreadableInput
 from kg.ingest.base import MAX_ARTICLE_CHARS, Reader, ReadResult, build_document
 from kg.ingest.decode import decode
 
-__all__ = ["JsonLinesReader"]
+__all__ = ["MAX_LINE_BYTES", "JsonLinesReader"]
 
 _FIELDS = ("title", "url", "published", "publisher", "author", "language")
+#: The longest line read: the longest article, with room for JSON escapes and metadata.
+MAX_LINE_BYTES = 4 * MAX_ARTICLE_CHARS
+
+
+def _skip_line(fh: BinaryIO) -> None:
+    """Read past the rest of an over-long line, a block at a time."""
+    while (block := fh.readline(1 << 20)) and not block.endswith(b"\n"):
+        pass
 
 
 class JsonLinesReader(Reader):
@@ -31,12 +40,16 @@ class JsonLinesReader(Reader):
                 yield self.read_line(raw, f"{source}:{number}")
 
     def read_file(self, path: Path, source: str) -> Iterator[ReadResult]:
-        # Streamed line by line: a JSON Lines archive may be far larger than memory.
+        # Streamed line by line: a JSON Lines archive may be far larger than memory, and one line is read
+        # no further than the cap, so a file without line breaks cannot fill the memory either.
         try:
             with path.open("rb") as fh:
-                for number, raw in enumerate(fh, 1):
-                    if len(raw) > 4 * MAX_ARTICLE_CHARS:
-                        yield TooLarge(f"{source}:{number}", f"a line of {len(raw):,} bytes")
+                number = 0
+                while raw := fh.readline(MAX_LINE_BYTES + 1):
+                    number += 1
+                    if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                        _skip_line(fh)
+                        yield TooLarge(f"{source}:{number}", f"a line longer than {MAX_LINE_BYTES:,} bytes")
                     elif raw.strip():
                         yield self.read_line(raw, f"{source}:{number}")
         except OSError as exc:
@@ -49,6 +62,8 @@ class JsonLinesReader(Reader):
             return err
         except json.JSONDecodeError as exc:
             return MalformedInput(source, f"not JSON: {exc.msg}")
+        except RecursionError:
+            return MalformedInput(source, "not JSON that kg reads: nested too deeply")
         if not isinstance(record, dict):
             return MalformedInput(source, "a line must hold a JSON object")
         text = record.get("text")

@@ -9,7 +9,7 @@ any backend.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, ClassVar, Self
@@ -44,6 +44,10 @@ class WriteResult:
         self.evidence_added += other.evidence_added
         self.entities_added += other.entities_added
         return self
+
+
+#: Told what each batch of :meth:`Store.write_many` adds.
+Counted = Callable[[WriteResult], None] | None
 
 
 @dataclass
@@ -102,12 +106,19 @@ class Store(ABC):
     def write(self, documents: Sequence[Document], claims: Sequence[Claim]) -> WriteResult:
         """Store documents and claims (with their evidence); idempotent."""
 
-    def write_many(self, batches: Iterable[tuple[Sequence[Document], Sequence[Claim]]]) -> WriteResult:
+    def write_many(
+        self, batches: Iterable[tuple[Sequence[Document], Sequence[Claim]]], counted: Counted = None
+    ) -> WriteResult:
         """Store batch after batch, as :meth:`write` would; a backend may overlap preparing one batch with
-        writing the one before. The way to bulk-load."""
+        writing the one before. The way to bulk-load. ``counted``, if given, hears what each batch adds as
+        soon as that is known, in order: a refused batch (:class:`kg.errors.StoreRejected`) can then be told
+        from the ones before it."""
         total = WriteResult()
         for documents, claims in batches:
-            total += self.write(documents, claims)
+            result = self.write(documents, claims)
+            if counted is not None:
+                counted(result)
+            total += result
         return total
 
     @abstractmethod

@@ -16,12 +16,29 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from kg.errors import StoreLocked
+from kg.errors import StoreError, StoreLocked
 
 __all__ = ["LOCK_NAME", "StoreLock"]
 
 LOCK_NAME = ".kg-lock"
 _POLL = 0.1
+
+
+def _holder(path: Path) -> int | None:
+    """The writer named in the lock file, if that process is alive (a killed writer leaves its id behind)."""
+    try:
+        text = path.read_text(errors="replace").strip()
+    except OSError:
+        return None
+    if not text.isdigit():
+        return None
+    try:
+        os.kill(int(text), 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass  # alive, but another user's
+    return int(text)
 
 
 class StoreLock:
@@ -34,8 +51,11 @@ class StoreLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StoreError(f"cannot use the store at {self.path.parent}: {exc.strerror or exc}") from None
         mode = (fcntl.LOCK_EX if self.exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
         deadline = time.monotonic() + self.wait
         while True:
@@ -53,13 +73,15 @@ class StoreLock:
         self._fd = fd
 
     def _message(self) -> str:
-        holder = self.path.read_text(errors="replace").strip() if self.path.exists() else ""
-        who = f" (process {holder})" if holder.isdigit() else ""
         doing = "is being written by another kg process" if not self.exclusive else "is in use by another kg process"
+        holder = _holder(self.path)
+        who = f" (process {holder})" if holder else ""
         return f"the store {self.path.parent} {doing}{who}; wait for it to finish or pass --wait SECONDS"
 
     def release(self) -> None:
         if self._fd is not None:
+            if self.exclusive:
+                os.ftruncate(self._fd, 0)  # no stale process id for the next message
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None

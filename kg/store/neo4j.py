@@ -195,9 +195,12 @@ class Neo4jStore(Store):
         return {r["id"] for chunk in _chunks(wanted) for r in self._records(cypher.KNOWN_DOCUMENTS, ids=chunk)}
 
     def write(self, documents: Sequence[Document], claims: Sequence[Claim]) -> WriteResult:
+        # A document already stored completely is not written again: a later run's time stamps stay out.
+        done = self.known_documents(d.id for d in documents)
+        fresh = list({d.id: d for d in documents if d.id not in done}.values())
         when = utc_now()
-        result = self._apply(write_plan(graph_rows(documents, claims, when), when))
-        result.documents = len(documents)
+        result = self._apply(write_plan(graph_rows(fresh, claims, when), when))
+        result.documents = len(fresh)
         return result
 
     def _apply(

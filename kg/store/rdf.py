@@ -6,7 +6,7 @@ tens of seconds to reload and could not answer two-hop questions at scale.
 
 Writes go in two steps (:mod:`kg.store.rdf_writing`): everything of a batch of documents, then each
 document's completion mark. A run killed in between leaves documents without the mark, which the next run
-ingests again; since every triple has a content-derived identity, doing so adds nothing twice.
+clears and ingests again, so that finishing them adds nothing twice; readers skip them until then.
 """
 
 from __future__ import annotations
@@ -22,31 +22,17 @@ from kg.errors import QueryError, StoreError
 from kg.model import Claim, Document, Entity, Resolution
 from kg.store import rdf_resolution as rr
 from kg.store import sparql
-from kg.store.base import ClaimFilter, QueryResult, RetractResult, Stats, Store, WriteResult
+from kg.store.base import ClaimFilter, Counted, QueryResult, RetractResult, Stats, Store, WriteResult
 from kg.store.lock import StoreLock
 from kg.store.rdf_loading import Batch, apply
 from kg.store.rdf_reading import claims_from_rows, document_from_row, entity_from_row, key_of
 from kg.store.rdf_writing import WriteSession, now
-from kg.vocab import KG, RDF, iri, vocabulary
+from kg.vocab import KG, RDF, iri
 
 __all__ = ["RdfStore"]
 
 _INGESTED = ox.NamedNode(KG + "ingestedAt")
 _TYPE = ox.NamedNode(RDF + "type")
-
-
-def unsupported_update(template: str, claims: set[str], entities: set[str]) -> str:
-    """``template`` (holding :data:`sparql.UNSUPPORTED`) with its VALUES blocks for the IRIs of the claims and
-    entities to check, and for the predicates whose parent property (kg:said for kg:wrote) goes with them."""
-    kin = {name: p for name, p in vocabulary().items() if p.parent is not None}
-    parents = " ".join(f"(<{KG}{n}> <{KG}{p.parent}>)" for n, p in sorted(kin.items()))
-    family = " ".join(f"(<{KG}{p.parent}> <{KG}{n}>) (<{KG}{n}> <{KG}{n}>)" for n, p in sorted(kin.items()))
-    return (
-        template.replace("{CLAIMS}", sparql.values("c", sorted(claims) or [iri("claim", "none")]))
-        .replace("{ENTITIES}", sparql.values("x", sorted(entities) or [iri("entity", "none")]))
-        .replace("{PARENTS}", f"VALUES (?pred ?parent) {{ {parents} }}")
-        .replace("{KIN}", f"VALUES (?parent ?kin) {{ {family} }}")
-    )
 
 
 class RdfStore(Store):
@@ -95,21 +81,32 @@ class RdfStore(Store):
     def write(self, documents: Sequence[Document], claims: Sequence[Claim]) -> WriteResult:
         return self.write_many([(documents, claims)])
 
-    def write_many(self, batches: Iterable[tuple[Sequence[Document], Sequence[Claim]]]) -> WriteResult:
+    def write_many(
+        self, batches: Iterable[tuple[Sequence[Document], Sequence[Claim]]], counted: Counted = None
+    ) -> WriteResult:
         """Write batch after batch; each is prepared while the one before it is being loaded."""
-        if self.readonly:
-            raise StoreError("the store was opened read-only")
+        self._writable()
         if self._session is not None:  # a rewrite while a bulk write is under way joins it
-            return self._session.write_all(batches)
+            return self._session.write_all(batches, counted)
         try:
-            with WriteSession(self._store) as session:
+            with WriteSession(self._store, clear=self._delete) as session:
                 self._session = session
                 try:
-                    return session.write_all(batches)
+                    return session.write_all(batches, counted)
                 finally:
                     self._session = None
         except StoreError as exc:
-            raise StoreError(f"{self.path}: {exc}") from None
+            raise type(exc)(f"{self.path}: {exc}") from None
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise StoreError("the store was opened read-only")
+
+    def _update(self, update: str) -> None:
+        try:
+            self._store.update(update, prefixes=sparql.PREFIXES)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"updating {self.path} failed: {exc}") from None
 
     def _settle(self) -> None:
         """Wait for the batches handed to the loader: a read must see everything written before it."""
@@ -123,7 +120,7 @@ class RdfStore(Store):
         try:
             apply(self._store, Batch(lines=lines))
         except StoreError as exc:
-            raise StoreError(f"{self.path}: {exc}") from None
+            raise type(exc)(f"{self.path}: {exc}") from None
 
     # -- reading ---------------------------------------------------------------------------------------
 
@@ -183,21 +180,11 @@ class RdfStore(Store):
         return sorted({str(r["id"]) for r in rows})
 
     def retract(self, document_ids: Sequence[str]) -> RetractResult:
-        if self.readonly:
-            raise StoreError("the store was opened read-only")
-        ids = sorted(set(document_ids))
-        if not ids:
+        self._writable()
+        if not document_ids:
             return RetractResult()
-        docs = sparql.values("doc", [iri("doc", i) for i in ids])
-        found = self._select(sparql.RETRACT_CANDIDATES.replace("{FILTER}", docs))
-        claims = {str(r["c"]) for r in found}
-        entities = {str(r["x"]) for r in found}
-        update = unsupported_update(sparql.RETRACT.replace("{DOCS}", docs), claims, entities)
         before = self.stats().counts
-        try:
-            self._store.update(update, prefixes=sparql.PREFIXES)
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"retracting from {self.path} failed: {exc}") from None
+        self._delete(document_ids)
         after = self.stats().counts
         return RetractResult(
             documents=before["documents"] - after["documents"],
@@ -206,28 +193,30 @@ class RdfStore(Store):
             entities_removed=before["entities"] - after["entities"],
         )
 
+    def _delete(self, document_ids: Iterable[str]) -> None:
+        """Remove documents, complete or not, with everything only they support, in one transaction."""
+        docs = [iri("doc", i) for i in sorted(set(document_ids))]
+        if docs:
+            found = self._select(sparql.RETRACT_CANDIDATES.replace("{FILTER}", sparql.values("doc", docs)))
+            update = sparql.RETRACT.replace("{DOCS}", sparql.values("doc", docs))
+            self._update(sparql.unsupported_update(update, {str(r["c"]) for r in found}, {str(r["x"]) for r in found}))
+
     # -- entity resolution ------------------------------------------------------------------------------------
 
     def replace_claims(self, removed: Sequence[str], added: Sequence[Claim]) -> WriteResult:
-        if self.readonly:
-            raise StoreError("the store was opened read-only")
+        self._writable()
         self._settle()
         claims = {iri("claim", i) for i in removed}
         if claims:
             chosen = sparql.values("c", sorted(claims))
             entities = {str(r["x"]) for r in self._select(rr.CLAIM_ENTITIES.replace("{CLAIMS}", chosen))}
-            update = unsupported_update(rr.REMOVE_CLAIM_EVIDENCE + sparql.UNSUPPORTED, claims, entities)
-            try:
-                self._store.update(update, prefixes=sparql.PREFIXES)
-            except (OSError, SyntaxError) as exc:
-                raise StoreError(f"rewriting claims in {self.path} failed: {exc}") from None
+            self._update(sparql.unsupported_update(rr.REMOVE_CLAIM_EVIDENCE + sparql.UNSUPPORTED, claims, entities))
             if self._session is not None:
                 self._session.forget()
         return self.write([], added)
 
     def record_resolution(self, resolution: Resolution) -> None:
-        if self.readonly:
-            raise StoreError("the store was opened read-only")
+        self._writable()
         # Remembered as well as looked up: one recorded during a bulk write may not be loaded yet.
         if resolution.id not in self._recorded and not self._has(iri("resolution", resolution.id), _TYPE):
             self._recorded.add(resolution.id)
@@ -242,5 +231,7 @@ class RdfStore(Store):
         self._settle()
         try:
             self._store.dump(output, format, from_graph=graph, prefixes=sparql.PREFIXES)
+        except BrokenPipeError:
+            raise  # the reader went away: not a failure of the store
         except (OSError, ValueError) as exc:
             raise StoreError(f"export failed: {exc}") from None

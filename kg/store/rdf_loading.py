@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg.errors import StoreError
+from kg.errors import StoreError, StoreRejected
 from kg.store.base import WriteResult
 
 __all__ = ["BULK_BYTES", "Batch", "Loader"]
@@ -58,7 +58,9 @@ def apply(store: ox.Store, batch: Batch) -> None:
         for quad in batch.obsolete:
             store.remove(quad)
         _load(store, batch.completion)
-    except (OSError, SyntaxError) as exc:
+    except SyntaxError as exc:
+        raise StoreRejected(f"the store refused the data: {exc}") from None
+    except OSError as exc:
         raise StoreError(f"writing to the store failed: {exc}") from None
 
 
@@ -86,7 +88,12 @@ class Loader:
     def _check(self) -> None:
         if self._error is not None:
             error, self._error = self._error, None
-            raise error
+            try:
+                raise error
+            finally:
+                # The traceback holds this frame: without this, error and frame keep each other (and the store
+                # the session wrote to) alive until the garbage collector runs, and the store stays locked.
+                del error
 
     def submit(self, batch: Batch) -> None:
         self._check()

@@ -25,6 +25,7 @@ never seen (an evidence id contains its document), and about a claim only when t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from types import TracebackType
 
@@ -32,7 +33,7 @@ import pyoxigraph as ox
 
 from kg.model import Claim, Document, Entity, EntityType, Evidence
 from kg.store import rdf_mapping as rm
-from kg.store.base import WriteResult
+from kg.store.base import Counted, WriteResult
 from kg.store.rdf_loading import Batch, Loader
 from kg.vocab import ENTITY_CLASSES, KG, PROV, RDF, iri
 
@@ -42,6 +43,7 @@ _TYPE = ox.NamedNode(RDF + "type")
 _PREDICATE = ox.NamedNode(RDF + "predicate")
 _SUPPORTS = ox.NamedNode(KG + "supports")
 _USED = ox.NamedNode(PROV + "used")
+_INGESTED = ox.NamedNode(KG + "ingestedAt")
 _ENTITY = ox.NamedNode(KG + "Entity")
 _THING = ox.NamedNode(ENTITY_CLASSES[EntityType.THING])
 _TYPES = {ox.NamedNode(c): t for t, c in ENTITY_CLASSES.items()}
@@ -74,10 +76,18 @@ class RdfWriter:
     which may not be loaded yet.
     """
 
-    def __init__(self, store: ox.Store, when: str, settle: Callable[[], None] = lambda: None) -> None:
+    def __init__(
+        self,
+        store: ox.Store,
+        when: str,
+        settle: Callable[[], None] = lambda: None,
+        clear: Callable[[list[str]], None] | None = None,
+    ) -> None:
         self._store = store
         self._when = when
         self._settle = settle
+        self._clear = clear
+        self._written: set[str] = set()
         empty = next(iter(store), None) is None
         self._store_had_claims = not empty and _any(store, None, _PREDICATE, None)
         self._store_had_entities = not empty and _any(store, None, _TYPE, _ENTITY)
@@ -90,6 +100,7 @@ class RdfWriter:
         self._agents: set[str] = set()
 
     def prepare(self, documents: Sequence[Document], claims: Sequence[Claim]) -> Batch:
+        documents, claims = self._unfinished(documents, claims)
         batch = Batch(result=WriteResult(documents=len(documents)))
         for doc in documents:
             self._is_fresh(doc.id)
@@ -105,7 +116,35 @@ class RdfWriter:
         for doc in documents:
             self._fresh[doc.id] = False
             self._unsettled.add(doc.id)
+            self._written.add(doc.id)
         return batch
+
+    def _unfinished(
+        self, documents: Sequence[Document], claims: Sequence[Claim]
+    ) -> tuple[Sequence[Document], Sequence[Claim]]:
+        """The documents of a batch not yet complete, and the claims with the evidence of no complete one.
+
+        What an interrupted earlier write left of a document is cleared first: finishing it then adds nothing
+        twice, and keeps nothing that an older extractor said and the current one does not.
+        """
+        done: set[str] = set()
+        started: list[str] = []
+        for doc in documents:
+            if doc.id in self._written or (not self._is_fresh(doc.id) and self._complete(doc.id)):
+                done.add(doc.id)
+            elif not self._is_fresh(doc.id):
+                started.append(doc.id)
+        if started and self._clear is not None:
+            self._settle()
+            self._clear(started)
+            self.forget()
+        if not done:
+            return documents, claims
+        kept = [replace(c, evidence=tuple(ev for ev in c.evidence if ev.document not in done)) for c in claims]
+        return [d for d in documents if d.id not in done], [c for c in kept if c.evidence]
+
+    def _complete(self, document: str) -> bool:
+        return _any(self._store, ox.NamedNode(iri("doc", document)), _INGESTED, None)
 
     def forget(self) -> None:
         """The store was changed under the writer (claims replaced, entities gone): from now on, ask it rather
@@ -169,27 +208,28 @@ class RdfWriter:
                 batch.lines += rm.agent_lines(ev.extractor)
         return act
 
-    def _stored_type(self, entity: Entity) -> EntityType | None:
+    def _stored_types(self, entity: Entity) -> set[EntityType]:
         if entity.id in self._entities:
-            return self._entities[entity.id]
+            return {self._entities[entity.id]}
         if not self._store_had_entities:
-            return None
+            return set()
         node = ox.NamedNode(iri("entity", entity.id))
         objects = (q.object for q in self._store.quads_for_pattern(node, _TYPE, None))
-        types = [_TYPES[o] for o in objects if isinstance(o, ox.NamedNode) and o in _TYPES]
-        strong = [t for t in types if t is not EntityType.THING]
-        return (strong or types or [None])[0]
+        return {_TYPES[o] for o in objects if isinstance(o, ox.NamedNode) and o in _TYPES}
 
     def _entity(self, entity: Entity, batch: Batch) -> None:
-        """An entity keeps the first specific type it was given; a vague type (Thing) yields to a specific one."""
-        held = self._stored_type(entity)
-        if held is None:
-            batch.result.entities_added += 1
-        elif held is EntityType.THING and entity.type is not EntityType.THING:
+        """An entity keeps the first specific type it was given; a vague type (Thing) yields to a specific one,
+        also where an entity was left with both."""
+        held = self._stored_types(entity)
+        specific = sorted(held - {EntityType.THING})
+        if EntityType.THING in held and (specific or entity.type is not EntityType.THING):
             batch.obsolete.append(ox.Quad(ox.NamedNode(iri("entity", entity.id)), _TYPE, _THING))
-        else:
+        if held and (specific or entity.type is EntityType.THING):
+            self._entities[entity.id] = specific[0] if specific else EntityType.THING
             batch.lines += rm.alias_lines(entity)
             return
+        if not held:
+            batch.result.entities_added += 1
         self._entities[entity.id] = entity.type
         batch.lines += rm.entity_lines(entity)
 
@@ -200,9 +240,11 @@ class WriteSession:
     Leaving the ``with`` block waits until everything is loaded and raises what went wrong, if anything.
     """
 
-    def __init__(self, store: ox.Store, when: str | None = None) -> None:
+    def __init__(
+        self, store: ox.Store, when: str | None = None, clear: Callable[[list[str]], None] | None = None
+    ) -> None:
         self._loader = Loader(store)
-        self._writer = RdfWriter(store, when or now(), settle=self._loader.drain)
+        self._writer = RdfWriter(store, when or now(), settle=self._loader.drain, clear=clear)
 
     def __enter__(self) -> WriteSession:
         return self
@@ -235,8 +277,13 @@ class WriteSession:
         self._loader.drain()
         self._writer.forget()
 
-    def write_all(self, batches: Iterable[tuple[Sequence[Document], Sequence[Claim]]]) -> WriteResult:
+    def write_all(
+        self, batches: Iterable[tuple[Sequence[Document], Sequence[Claim]]], counted: Counted = None
+    ) -> WriteResult:
         total = WriteResult()
         for documents, claims in batches:
-            total += self.write(documents, claims)
+            result = self.write(documents, claims)
+            if counted is not None:
+                counted(result)
+            total += result
         return total

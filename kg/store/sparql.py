@@ -17,9 +17,9 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.store.base import QueryResult
-from kg.vocab import BASE, KG, OA, PROV, RDF, RDFS, SCHEMA, XSD
+from kg.vocab import BASE, KG, OA, PROV, RDF, RDFS, SCHEMA, XSD, vocabulary
 
-__all__ = ["IRI", "PREFIXES", "from_term", "result_of", "substitutions", "to_term", "values"]
+__all__ = ["IRI", "PREFIXES", "from_term", "result_of", "substitutions", "to_term", "unsupported_update", "values"]
 
 PREFIXES = {
     "kg": KG,
@@ -152,6 +152,7 @@ SELECT ?e ?name (GROUP_CONCAT(DISTINCT STR(?class); separator=" ") AS ?classes)
 } GROUP BY ?e ?name ORDER BY ?e
 """
 
+#: Evidence counts once its document is complete: a write that was cut short is not read back half-done.
 EVIDENCE = """
 SELECT ?c ?s ?p ?o ?ev ?doc ?start ?end ?exact ?confidence ?agent ?version ?time
        ?spans ?mode ?addressee ?medium WHERE {
@@ -160,6 +161,7 @@ SELECT ?c ?s ?p ?o ?ev ?doc ?start ?end ?exact ?confidence ?agent ?version ?time
   ?ev kg:supports ?c ; prov:wasGeneratedBy ?act ; oa:start ?start ; oa:end ?end ; oa:exact ?exact ;
       kg:confidence ?confidence .
   ?act prov:used ?doc ; prov:wasAssociatedWith ?agentNode ; prov:startedAtTime ?time .
+  ?doc kg:ingestedAt ?done .
   ?agentNode kg:extractorName ?agent ; kg:extractorVersion ?version .
   OPTIONAL { ?ev kg:spans ?spans }
   OPTIONAL { ?ev kg:mode ?mode }
@@ -213,3 +215,18 @@ SELECT DISTINCT ?id ?source WHERE {
   UNION { ?doc schema:identifier ?source }
 }
 """
+
+
+def unsupported_update(template: str, claims: set[str], entities: set[str]) -> str:
+    """``template`` (holding :data:`UNSUPPORTED`) with its VALUES blocks for the IRIs of the claims and
+    entities to check, and for the predicates whose parent property (kg:said for kg:wrote) goes with them.
+    Every IRI is validated by :func:`values`."""
+    kin = {name: p for name, p in vocabulary().items() if p.parent is not None}
+    parents = " ".join(f"(<{KG}{n}> <{KG}{p.parent}>)" for n, p in sorted(kin.items()))
+    family = " ".join(f"(<{KG}{p.parent}> <{KG}{n}>) (<{KG}{n}> <{KG}{n}>)" for n, p in sorted(kin.items()))
+    return (
+        template.replace("{CLAIMS}", values("c", sorted(claims) or [f"{BASE}claim/none"]))
+        .replace("{ENTITIES}", values("x", sorted(entities) or [f"{BASE}entity/none"]))
+        .replace("{PARENTS}", f"VALUES (?pred ?parent) {{ {parents} }}")
+        .replace("{KIN}", f"VALUES (?parent ?kin) {{ {family} }}")
+    )

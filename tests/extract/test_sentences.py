@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.sentences import split_sentences
+from kg.extract.sentences import MAX_SENTENCE, split_sentences
 from kg.lang import language
 
 
@@ -32,3 +32,22 @@ def test_split(code: str, text: str, expected: list[str]) -> None:
 def test_splitting_stops_at_the_limit() -> None:
     text = "Eins ist gut. Zwei ist besser. Drei."
     assert [s.text for s in split_sentences(text, language("de"), limit=14)] == ["Eins ist gut."]
+
+
+def test_a_text_without_sentence_ends_is_cut_into_bounded_pieces_at_spaces() -> None:
+    text = "Wort und Wort " * (MAX_SENTENCE // 4)
+    sentences = split_sentences(text, language("de"))
+    assert len(sentences) > 1
+    assert all(len(s.text) <= MAX_SENTENCE and s.span.of(text) == s.text for s in sentences)
+    assert all(not s.text.startswith(" ") and not s.text.endswith(" ") for s in sentences)
+    assert " ".join(s.text for s in sentences) == text.strip()
+
+
+def test_a_word_longer_than_a_sentence_is_cut_anyway() -> None:
+    text = "x" * (2 * MAX_SENTENCE + 5)
+    assert [len(s.text) for s in split_sentences(text, None)] == [MAX_SENTENCE, MAX_SENTENCE, 5]
+
+
+def test_runs_of_stops_end_one_sentence() -> None:
+    text = "Er kam" + "." * (MAX_SENTENCE - 10) + " Dann ging er?! Ja."
+    assert [s.text[-3:] for s in split_sentences(text, language("de"))] == ["...", "r?!", "Ja."]

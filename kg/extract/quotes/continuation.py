@@ -112,7 +112,8 @@ def _by_unit(units: Sequence[Unit], found: Sequence[Found]) -> dict[int, list[Fo
     out: dict[int, list[Found]] = {}
     for f in found:
         first = max(0, bisect_right(starts, min(f.content.start, f.speaker.start)) - 1)
-        for unit in units[first:]:
+        for i in range(first, len(units)):  # indexed: a slice would copy every later sentence for each quote
+            unit = units[i]
             if unit.span.start >= max(f.content.end, f.speaker.end):
                 break
             if unit.span.overlaps(f.content) or unit.span.contains(f.speaker):

@@ -54,7 +54,9 @@ class Quotations:
     def overlapping(self, span: Span) -> list[Quotation]:
         """The quotations whose marks overlap ``span``, in order."""
         out = []
-        for q in self.all[max(0, bisect_right(self._starts, span.start) - 1) :]:
+        # Indexed, not sliced: a slice would copy every later quotation at each lookup.
+        for i in range(max(0, bisect_right(self._starts, span.start) - 1), len(self.all)):
+            q = self.all[i]
             if q.outer.start >= span.end:
                 break
             if q.outer.overlaps(span):

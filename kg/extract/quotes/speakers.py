@@ -72,9 +72,11 @@ class Speakers:
 
     def _names(self, span: Span) -> list[Resolved]:
         coref, lex = self.analysis.coref, self.lex
-        i = bisect_left(self._name_starts, span.start)
+        every = self.analysis.names
         names = []
-        for m in self.analysis.names[i:]:
+        # Indexed: a slice would copy every later name for each span looked at.
+        for i in range(bisect_left(self._name_starts, span.start), len(every)):
+            m = every[i]
             if m.span.start >= span.end:
                 break
             if span.contains(m.span):

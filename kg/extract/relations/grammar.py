@@ -203,6 +203,11 @@ class Grammar:
         return frozenset(role[0] for role in self.roles)
 
     @cached_property
+    def longest_role(self) -> int:
+        """The most words a role noun has (1 if there are none)."""
+        return max((len(r) for r in self.roles), default=1)
+
+    @cached_property
     def first_words(self) -> tuple[tuple[Pattern, tuple[frozenset[str], ...]], ...]:
         """Each pattern with, for each of its required elements, the first words of the element's options: a
         sentence that lacks all of one element's cannot match the pattern."""

@@ -26,7 +26,7 @@ __all__ = ["Lexicon", "lexicon"]
 
 #: German compounds end in their head noun; heads shorter than this are too often plain word endings.
 MIN_COMPOUND_HEAD = 4
-#: Answers a lexicon keeps before it starts afresh (a bound on memory over a long run of articles).
+#: Answers to one question a lexicon keeps before it starts afresh (a bound on memory over a long run of articles).
 MAX_REMEMBERED = 500_000
 
 T = TypeVar("T")
@@ -80,7 +80,8 @@ class Lexicon:
     places: frozenset[str]
 
     #: Answers already given, by question and word: a text asks about the same words again and again.
-    _answers: dict[tuple[str, str], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: Kept per question, so that looking an answer up builds no key.
+    _answers: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def remembered(self, question: str, word: str, answer: Callable[[str], T]) -> T:
         """``answer(word)``, worked out once per lexicon; ``answer`` must depend on nothing but ``word`` and the
@@ -90,13 +91,15 @@ class Lexicon:
         >>> lexicon(language("en")).remembered("length", "Acme", len)
         4
         """
-        key = (question, word)
+        answers = self._answers.get(question)
+        if answers is None:
+            answers = self._answers[question] = {}
         try:
-            found: T = self._answers[key]
+            found: T = answers[word]
         except KeyError:
-            if len(self._answers) >= MAX_REMEMBERED:
-                self._answers.clear()
-            found = self._answers[key] = answer(word)
+            if len(answers) >= MAX_REMEMBERED:
+                answers.clear()
+            found = answers[word] = answer(word)
         return found
 
     @cached_property

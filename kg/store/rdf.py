@@ -27,7 +27,7 @@ from kg.store.lock import StoreLock
 from kg.store.rdf_loading import Batch, apply
 from kg.store.rdf_reading import claims_from_rows, document_from_row, entity_from_row, key_of
 from kg.store.rdf_writing import WriteSession, now
-from kg.vocab import KG, RDF, iri
+from kg.vocab import KG, RDF, iri, vocabulary
 
 __all__ = ["RdfStore"]
 
@@ -149,7 +149,12 @@ class RdfStore(Store):
             yield document_from_row(row)
 
     def entities(self) -> Iterator[Entity]:
-        for row in self._select(sparql.ENTITIES):
+        return self._entities(None)
+
+    def _entities(self, iris: Iterable[str] | None) -> Iterator[Entity]:
+        """The entities of ``iris`` (all of them for None)."""
+        chosen = "" if iris is None else sparql.values("e", sorted(set(iris)))
+        for row in self._select(sparql.ENTITIES.replace("{FILTER}", chosen)):
             yield entity_from_row(row)
 
     def claims(self, where: ClaimFilter | None = None) -> Iterator[Claim]:
@@ -160,7 +165,8 @@ class RdfStore(Store):
             wanted = set(keep)
             rows = [r for r in rows if r["c"] in wanted]
         docs = {d.id: d for d in self.documents(key_of(r["doc"], "doc") for r in rows)}
-        entities = {e.id: e for e in self.entities()}
+        # Only the entities these claims name: reading all of them made every call cost the whole store.
+        entities = {e.id: e for e in self._entities(_entities_named(rows))}
         yield from claims_from_rows(rows, docs, entities)
 
     @staticmethod
@@ -235,3 +241,15 @@ class RdfStore(Store):
             raise  # the reader went away: not a failure of the store
         except (OSError, ValueError) as exc:
             raise StoreError(f"export failed: {exc}") from None
+
+
+def _entities_named(rows: Iterable[Mapping[str, Any]]) -> set[str]:
+    """The IRIs of the entities that evidence rows name: subjects, objects of relations, addressees."""
+    named: set[str] = set()
+    for row in rows:
+        named.add(row["s"])
+        if not vocabulary()[row["p"][len(KG) :]].is_quote:
+            named.add(row["o"])
+        if row.get("addressee"):
+            named.add(row["addressee"])
+    return named

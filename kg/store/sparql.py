@@ -147,6 +147,7 @@ SELECT ?doc ?id ?text ?source ?language ?title ?url ?publisher ?author ?publishe
 ENTITIES = """
 SELECT ?e ?name (GROUP_CONCAT(DISTINCT STR(?class); separator=" ") AS ?classes)
        (GROUP_CONCAT(DISTINCT ?alias; separator="\\u001f") AS ?aliases) WHERE {
+  {FILTER}
   ?e a kg:Entity ; schema:name ?name ; a ?class .
   OPTIONAL { ?e kg:alias ?alias }
 } GROUP BY ?e ?name ORDER BY ?e

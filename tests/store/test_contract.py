@@ -116,6 +116,16 @@ def test_claims_can_be_filtered_by_document_entity_and_predicate(store: Store) -
     assert len(list(store.claims(ClaimFilter(limit=1)))) == 1
 
 
+def test_a_filtered_read_gives_each_claim_its_entities_whole_the_addressee_too(store: Store) -> None:
+    said = _quote(A)
+    to_globex = dataclasses.replace(said, evidence=(dataclasses.replace(said.evidence[0], addressee=GLOBEX),))
+    store.write([A], [_sued(A), to_globex])
+    [quote] = store.claims(ClaimFilter(entities=frozenset({LOPEZ.id})))
+    assert (quote.subject, quote.evidence[0].addressee) == (LOPEZ, GLOBEX)
+    [sued] = store.claims(ClaimFilter(document=A.id, predicates=frozenset({"sued"})))
+    assert (sued.subject, sued.object) == (ACME, GLOBEX)
+
+
 def test_counts(store: Store) -> None:
     store.write([A, B], [_sued(A), _quote(A), _sued(B)])
     stats = store.stats()

@@ -15,7 +15,7 @@ inside quotation marks (quoted words are content, never frame).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cache
 
@@ -125,6 +125,11 @@ class Word:
     quoted: bool
     #: Part of a short quotation that names something ("die Zeitung „Die Welt“"), marks included.
     title: bool = False
+    #: The text case-folded, once: the frame finders compare it again and again.
+    folded: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded", self.token.text.casefold())
 
     @property
     def text(self) -> str:
@@ -134,10 +139,6 @@ class Word:
     def said(self) -> bool:
         """Inside quotation marks that quote speech, not a title."""
         return self.quoted and not self.title
-
-    @property
-    def folded(self) -> str:
-        return self.token.text.casefold()
 
     @property
     def span(self) -> Span:
@@ -166,7 +167,7 @@ class Clause:
             kind = _kind(tok.text, i == 0, lex)
             if tok.text in ",.:" and _inside_number(text, tok.span.start):
                 kind = Kind.NUM  # "12,5 Millionen", "10:05 Uhr": no break
-            inside = any(q.contains(tok.span) for q in quoted) and kind is not Kind.MARK
+            inside = bool(quoted) and any(q.contains(tok.span) for q in quoted) and kind is not Kind.MARK
             words.append(Word(i, tok, kind, inside))
         return cls(text, tuple(_titles(words, quoted)), lex)
 

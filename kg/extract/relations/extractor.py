@@ -79,20 +79,10 @@ class RelationExtractor(Extractor):
 # -- one sentence --------------------------------------------------------------------------------------------
 
 
-def _candidates(rules: Grammar, items: Sequence[Item]) -> list[Pattern]:
-    words = {i.text for i in items if i.kind is Kind.WORD}
-    has_role = not words.isdisjoint(rules.role_starts)
-    return [
-        pattern
-        for pattern, firsts in rules.first_words
-        if (pattern.predicate is not None or has_role) and all(not words.isdisjoint(f) for f in firsts)
-    ]
-
-
 def _sentence(analysis: Analysis, rules: Grammar, sentence: Sentence) -> list[Found]:
     assert analysis.lang is not None
     items = sentence_items(analysis, sentence)
-    patterns = _candidates(rules, items)
+    patterns = rules.candidates({i.text for i in items if i.kind is Kind.WORD})
     if not patterns:
         return []
     matcher = Matcher(items, rules, analysis.lang)

@@ -203,10 +203,51 @@ class Grammar:
         return frozenset(role[0] for role in self.roles)
 
     @cached_property
+    def longest_role(self) -> int:
+        """The most words a role noun has (1 if there are none)."""
+        return max((len(r) for r in self.roles), default=1)
+
+    @cached_property
     def first_words(self) -> tuple[tuple[Pattern, tuple[frozenset[str], ...]], ...]:
         """Each pattern with, for each of its required elements, the first words of the element's options: a
         sentence that lacks all of one element's cannot match the pattern."""
         return tuple((p, tuple(frozenset(option[0] for option in req) for req in p.required)) for p in self.patterns)
+
+    @cached_property
+    def _first_word_sets(self) -> dict[frozenset[str], int]:
+        """The distinct sets of :attr:`first_words`, numbered."""
+        distinct = dict.fromkeys(f for _, firsts in self.first_words for f in firsts)
+        return {f: n for n, f in enumerate(distinct)}
+
+    @cached_property
+    def _sets_opened(self) -> dict[str, frozenset[int]]:
+        """Each first word -> the numbers of the first-word sets that hold it."""
+        opened: dict[str, set[int]] = {}
+        for words, n in self._first_word_sets.items():
+            for word in words:
+                opened.setdefault(word, set()).add(n)
+        return {word: frozenset(numbers) for word, numbers in opened.items()}
+
+    @cached_property
+    def _needs(self) -> tuple[tuple[Pattern, frozenset[int]], ...]:
+        numbers = self._first_word_sets
+        return tuple((p, frozenset(numbers[f] for f in firsts)) for p, firsts in self.first_words)
+
+    def candidates(self, words: set[str]) -> list[Pattern]:
+        """The patterns a sentence of ``words`` (case-folded) may match: it holds a first word of each of their
+        required elements, and a role noun's first word for patterns of roles. A sentence has a few dozen
+        words and a grammar a hundred patterns, so the words are looked up, not the patterns' sets.
+
+        >>> from kg.lang import language
+        >>> en = grammar(language("en"))
+        >>> "sued" in {p.predicate for p in en.candidates({"acme", "sued", "globex"})}
+        True
+        >>> "sued" in {p.predicate for p in en.candidates({"acme", "met", "globex"})}
+        False
+        """
+        met = frozenset().union(*(self._sets_opened.get(w, ()) for w in words))
+        has_role = not words.isdisjoint(self.role_starts)
+        return [p for p, needs in self._needs if needs <= met and (has_role or p.predicate is not None)]
 
     def excludes(self, predicate: str, name: str) -> bool:
         """True if an entity named ``name`` cannot be the object of ``predicate``.

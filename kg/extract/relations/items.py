@@ -24,6 +24,7 @@ from kg.extract.analysis import Analysis
 from kg.extract.coref import Resolved
 from kg.extract.entity_types import name_shaped
 from kg.extract.lexicon import lexicon
+from kg.extract.referring import referring
 from kg.extract.sentences import Sentence
 from kg.extract.tokens import Token
 from kg.model import Entity, EntityType, Mention, Span
@@ -75,6 +76,7 @@ class _Builder:
         self.items: list[Item] = []
         assert analysis.lang is not None
         self.lex = lexicon(analysis.lang)
+        self.words_of = referring(analysis.lang)
         self.complements = frozenset(analysis.lang.entries("pronouns", "description_complements"))
         number = analysis.lang.table("pronouns").get("verb_number", {})
         self.singular_verbs = frozenset(number.get("singular", []))
@@ -138,6 +140,8 @@ class _Builder:
 
     def compound(self, tok: Token) -> bool:
         """Split "Nordwind-Chefin" into the name Nordwind, "-" and "chefin", if Nordwind names an entity."""
+        if "-" not in tok.text:
+            return False
         prefix, _, suffix = tok.text.rpartition("-")
         entity = self._compound_entity(prefix, suffix)
         if entity is None:
@@ -154,6 +158,8 @@ class _Builder:
         if i + 1 >= len(self.tokens):
             return 0
         det, noun = self.tokens[i], self.tokens[i + 1]
+        if det.text.casefold() not in self.words_of.determiners:
+            return 0  # most words are no determiner: spare the description's look-ups
         if not self.coref.described([det.text, noun.text]) or self.coref.name_at(noun.span.start):
             return 0  # "des Verbands Deutscher Reeder": the noun opens a name
         if self._role_phrase_at(i + 1):
@@ -176,9 +182,9 @@ class _Builder:
         folded = tok.text.casefold()
         if not tok.is_word:
             self.add(Kind.PUNCT, tok.span, tok.text)
-        elif self.coref.is_possessive(folded) and self._before_noun(i):
+        elif folded in self.words_of.possessives and self._before_noun(i):
             self.add(Kind.POSSESSIVE, tok.span, tok.text)
-        elif self.coref.is_pronoun(folded):
+        elif folded in self.words_of.pronouns:
             following = self.tokens[i + 1].text.casefold() if i + 1 < len(self.tokens) else ""
             self.add(Kind.PRONOUN, tok.span, tok.text, singular=self._number(following))
         elif not self.compound(tok):

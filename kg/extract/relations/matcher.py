@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract.lexicon import Lexicon, lexicon
 from kg.extract.relations.grammar import Anchor, Cue, Element, Gap, Grammar, Pattern, Punct, RoleSlot, Slot, Words
@@ -60,6 +61,12 @@ class _State:
         return _State(self.slots, (*self.roles, *predicates), self.cue if self.cue is not None else i)
 
 
+@cache
+def _determiners(lang: LanguageData) -> frozenset[str]:
+    # Once per language: a matcher is made for every sentence.
+    return frozenset(str(d) for d in lang.table("pronouns").get("determiners", []))
+
+
 class Matcher:
     """Matches patterns against one sentence's items."""
 
@@ -67,8 +74,8 @@ class Matcher:
         self.items = items
         self.grammar = grammar
         self.lex: Lexicon = lexicon(lang)
-        self.longest_role = max((len(r) for r in grammar.roles), default=1)
-        self.determiners = frozenset(str(d) for d in lang.table("pronouns").get("determiners", []))
+        self.longest_role = grammar.longest_role
+        self.determiners = _determiners(lang)
         # A one-word gap takes a modifier ("game publisher"), never a function word ("acquired by").
         self.stopwords = lang.words("stopwords")
 

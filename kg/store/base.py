@@ -17,7 +17,7 @@ from typing import Any, ClassVar, Self
 from kg.errors import QueryError
 from kg.model import Claim, Document, Entity, Resolution
 
-__all__ = ["ClaimFilter", "QueryResult", "RetractResult", "Stats", "Store", "WriteResult"]
+__all__ = ["ClaimFilter", "Counted", "QueryResult", "RetractResult", "Stats", "Store", "WriteResult", "write_each"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,29 @@ class WriteResult:
 
 #: Told what each batch of :meth:`Store.write_many` adds.
 Counted = Callable[[WriteResult], None] | None
+
+
+def write_each(
+    write: Callable[[Sequence[Document], Sequence[Claim]], WriteResult],
+    batches: Iterable[tuple[Sequence[Document], Sequence[Claim]]],
+    counted: Counted = None,
+) -> WriteResult:
+    """``write`` applied to batch after batch, ``counted`` told each result as it comes; their sum.
+
+    >>> heard: list[WriteResult] = []
+    >>> count = lambda docs, claims: WriteResult(documents=len(docs))
+    >>> write_each(count, [(["a"], []), (["b", "c"], [])], heard.append).documents
+    3
+    >>> [r.documents for r in heard]
+    [1, 2]
+    """
+    total = WriteResult()
+    for documents, claims in batches:
+        result = write(documents, claims)
+        if counted is not None:
+            counted(result)
+        total += result
+    return total
 
 
 @dataclass
@@ -113,13 +136,7 @@ class Store(ABC):
         writing the one before. The way to bulk-load. ``counted``, if given, hears what each batch adds as
         soon as that is known, in order: a refused batch (:class:`kg.errors.StoreRejected`) can then be told
         from the ones before it."""
-        total = WriteResult()
-        for documents, claims in batches:
-            result = self.write(documents, claims)
-            if counted is not None:
-                counted(result)
-            total += result
-        return total
+        return write_each(self.write, batches, counted)
 
     @abstractmethod
     def find_documents(self, source: str) -> list[str]:

@@ -33,7 +33,7 @@ import pyoxigraph as ox
 
 from kg.model import Claim, Document, Entity, EntityType, Evidence
 from kg.store import rdf_mapping as rm
-from kg.store.base import Counted, WriteResult
+from kg.store.base import Counted, WriteResult, write_each
 from kg.store.rdf_loading import Batch, Loader
 from kg.vocab import ENTITY_CLASSES, KG, PROV, RDF, iri
 
@@ -132,7 +132,7 @@ class RdfWriter:
         for doc in documents:
             if doc.id in self._written or (not self._is_fresh(doc.id) and self._complete(doc.id)):
                 done.add(doc.id)
-            elif not self._is_fresh(doc.id):
+            elif not self._is_fresh(doc.id):  # something of it is stored, but not its completion mark
                 started.append(doc.id)
         if started and self._clear is not None:
             self._settle()
@@ -280,10 +280,4 @@ class WriteSession:
     def write_all(
         self, batches: Iterable[tuple[Sequence[Document], Sequence[Claim]]], counted: Counted = None
     ) -> WriteResult:
-        total = WriteResult()
-        for documents, claims in batches:
-            result = self.write(documents, claims)
-            if counted is not None:
-                counted(result)
-            total += result
-        return total
+        return write_each(self.write, batches, counted)

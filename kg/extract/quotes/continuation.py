@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from kg.extract.quotes.direct import Quotations
 from kg.extract.quotes.found import Found
 from kg.extract.quotes.frames import content_span
-from kg.extract.quotes.mood import reported_at
+from kg.extract.quotes.mood import is_reported, reported_at
 from kg.extract.quotes.phrases import sentence_subject
 from kg.extract.quotes.sources import anaphoric_source
 from kg.extract.quotes.words import Clause, Kind
@@ -88,7 +88,9 @@ def _continued(unit: Unit, last: Found, gap: int, quotations: Quotations) -> Fou
 def _introduced(unit: Unit, before: Unit | None) -> Found | None:
     """A sentence in reported mood, or one a source adverb opens, right after a sentence that names who
     reports it without a quote of its own ("Das Institut sieht keine Gefahr. Nur Züchter seien ...")."""
-    if before is None or before.heading or (subject := sentence_subject(before.clause)) is None:
+    if before is None or before.heading or is_reported(before.clause, 0, len(before.clause)):
+        return None  # a sentence that is itself reported speech names what was said, not who said it
+    if (subject := sentence_subject(before.clause)) is None:
         return None
     c, speaker = unit.clause, before.clause.span(*subject)
     pointed = _pointed(c)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.quotes.lexicon import Sense
-from kg.extract.quotes.phrases import clause_start
+from kg.extract.quotes.phrases import bracket_close, clause_start
 from kg.extract.quotes.words import Clause, Kind
 from kg.model import Mention, Span
 
@@ -48,13 +48,19 @@ class Cue:
 
 
 def clause_end(c: Clause, start: int) -> int:
-    """Index after the last word of the clause that goes on from ``start``: up to the next break."""
-    for k in range(start, len(c)):
+    """Index after the last word of the clause that goes on from ``start``: up to the next break. A short
+    bracket ("(SPÖ)") is part of its clause, as in :func:`~kg.extract.quotes.phrases.clause_start`."""
+    k = start
+    while k < len(c):
         w = c.words[k]
+        if w.text == "(" and not w.quoted and (close := bracket_close(c, k)) is not None:
+            k = close + 1
+            continue
         if w.said or w.is_break() or (w.kind is Kind.PUNCT and w.text in ".!?"):
             return k
         if w.folded in c.lex.complementizers and not w.said:
             return k
+        k += 1
     return len(c)
 
 

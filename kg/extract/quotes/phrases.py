@@ -117,7 +117,7 @@ def _attachment(c: Clause, j: int) -> int | None:
         return None
     w = c.words[j]
     if w.text == "(":
-        close = next((k for k in range(j + 1, min(len(c), j + MAX_BRACKET + 2)) if c.words[k].text == ")"), None)
+        close = bracket_close(c, j)
         return None if close is None else close + 1
     if w.kind is Kind.PREP and w.folded in c.lex.spokesperson_links and starts_phrase(c, j + 1, subject=False):
         return _head_end(c, j + 1)
@@ -135,6 +135,11 @@ def noun_phrase(c: Clause, i: int) -> int:
             break
         end = more
     return end
+
+
+def bracket_close(c: Clause, opening: int) -> int | None:
+    """Index of the ")" that closes a short bracket opening at ``opening`` ("(SPD)")."""
+    return next((k for k in range(opening + 1, min(len(c), opening + MAX_BRACKET + 2)) if c.words[k].text == ")"), None)
 
 
 def _bracket_open(c: Clause, close: int) -> int | None:

@@ -34,8 +34,11 @@ def _rest(c: Clause, start: int, end: int) -> Span | None:
     return alone if alone and len(c.phrase_words(alone)) >= MIN_CONTENT else None
 
 
-def _found(c: Clause, cue: tuple[int, int], speaker: tuple[int, int], rule: str, confidence: float) -> Found | None:
-    frame = (min(cue[0], speaker[0]), max(cue[1], speaker[1]))
+def _found(
+    c: Clause, cue: tuple[int, int], speaker: tuple[int, int], rule: str, confidence: float, tail: int = 0
+) -> Found | None:
+    """The quote of a source frame; the frame runs from the cue over the speaker up to ``tail`` at least."""
+    frame = (min(cue[0], speaker[0]), max(cue[1], speaker[1], tail))
     behind = content_span(c, frame[1], len(c)) if rule == "impersonal" else None
     content = behind or _rest(c, *frame)  # "heißt es im Bericht, ...": what follows is the statement
     if content is None:
@@ -83,10 +86,12 @@ def _inserted(c: Clause, i: int) -> Found | None:
         return None
     if not starts_phrase(c, i + 1):
         return None
-    end = noun_phrase(c, i + 1)
-    if end < len(c) and not (c.words[end].is_break() or c.words[end].text in ".!?"):
+    end = tail = noun_phrase(c, i + 1)
+    while tail < len(c) and c.words[tail].kind is Kind.ADV:
+        tail += 1  # ", so der Sprecher weiter."
+    if tail < len(c) and not (c.words[tail].is_break() or c.words[tail].text in ".!?"):
         return None
-    return _found(c, (i, i + 1), (i + 1, end), "source", 0.75)
+    return _found(c, (i, i + 1), (i + 1, end), "source", 0.75, tail)
 
 
 def _impersonal(c: Clause, i: int) -> Found | None:

@@ -50,6 +50,17 @@ def test_konjunktiv_after_a_sentence_that_names_a_reporter(quotes: Quotes) -> No
     ]
 
 
+def test_a_sentence_in_reported_mood_introduces_no_reporter(quotes: Quotes) -> None:
+    """What such a sentence opens with is part of what was said, not who said it."""
+    text = "Die Gebühren seien zu hoch. Das könne viele Familien überfordern."
+    assert quotes(text) == []
+
+
+def test_a_sentence_adverb_is_no_reporter(quotes: Quotes) -> None:
+    text = "Schließlich sieht das Institut keine Gefahr. Nur Züchter seien besonders zu schützen."
+    assert _said(quotes(text), text) == [("das Institut", "Nur Züchter seien besonders zu schützen", "introduced")]
+
+
 def test_the_thread_ends_after_statements_of_the_article_itself(quotes: Quotes) -> None:
     text = (
         "Ministerin Eva Lind sagte, die Lage sei ernst. Das Wetter ist schön. Die Sonne scheint. "

@@ -56,6 +56,14 @@ def _frames(c: Clause, near: Neighbours = NOTHING_NEAR) -> list[tuple[str, str, 
             ("der Polizei", "dass zwei Menschen starben", "verb"),
         ),
         ("Die Stadt geht davon aus, dass die Brücke hält.", ("Die Stadt", "dass die Brücke hält", "verb")),
+        (
+            "Die Lage sei ernst, teilte Landrat Klaus Meier (SPD) am Montag mit.",
+            ("Landrat Klaus Meier (SPD)", "Die Lage sei ernst", "verb"),
+        ),
+        (
+            "Ein Verbot sei kaum durchzusetzen, gab die Ministerin zu bedenken.",
+            ("die Ministerin", "Ein Verbot sei kaum durchzusetzen", "verb"),
+        ),
     ],
 )
 def test_german_frames(clause: Read, text: str, expected: tuple[str, str, str]) -> None:

@@ -28,10 +28,11 @@ def test_every_language_has_the_speech_data(code: str) -> None:
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_a_separable_verb_lists_forms_with_and_without_its_particle(code: str) -> None:
+    """A phrase ("zu bedenken geben") has no form that joins its closing word to the verb."""
     lex = SpeechLexicon.of(language(code))
     for senses in lex.verbs.values():
         for sense in senses:
-            if sense.particle and lex.capitalised_nouns:
+            if sense.particle and lex.capitalised_nouns and " " not in sense.lemma:
                 forms = {f for f, ss in lex.verbs.items() if any(s.lemma == sense.lemma for s in ss)}
                 assert any(f.startswith(sense.particle) for f in forms), sense.lemma
 

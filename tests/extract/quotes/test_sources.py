@@ -35,6 +35,7 @@ def _sources(c: Clause) -> list[tuple[str, str, str]]:
             ("Polizeiangaben", "Drei Menschen wurden nach Polizeiangaben verletzt", "nach"),
         ),
         ("Die Lage sei ernst, so der Sprecher.", ("der Sprecher", "Die Lage sei ernst", "so")),
+        ("Die Lage sei ernst, so der Sprecher weiter.", ("der Sprecher", "Die Lage sei ernst", "so")),
         (
             "Nun heißt es im Abschlussbericht, die Wahl sei fair gewesen.",
             ("Abschlussbericht", "die Wahl sei fair gewesen", "heißt es"),

@@ -66,7 +66,10 @@ def _is_statement(c: Clause, start: int, end: int, after_colon: bool) -> bool:
         return True
     if first.kind in (Kind.CONJ, Kind.SUB) or (first.kind is Kind.DET and not starts_phrase(c, start, False)):
         return False
-    if starts_phrase(c, start, subject=False) and noun_phrase(c, start) >= end:
+    last = end
+    while last > start and c.words[last - 1].text in ".!?":
+        last -= 1  # the full stop after "sagte Hans Meier, der Sprecher der Stadt."
+    if starts_phrase(c, start, subject=False) and noun_phrase(c, start) >= last:
         return False
     return sum(1 for w in c.words[start:end] if w.token.is_word) >= 3
 

@@ -43,6 +43,12 @@ def test_a_source_adverb_points_back_to_the_speaker(quotes: Quotes) -> None:
     assert second.speaker.entity == first.speaker.entity
 
 
+def test_danach_is_a_time_not_a_source(quotes: Quotes) -> None:
+    """In news "Danach" mostly says what happened next; "Demnach" says whose words these are."""
+    text = "Die Polizei Hamburg erklärte, es gebe neue Spuren. Danach fuhren die Beamten zum Tatort."
+    assert [q.found.rule for q in quotes(text)] == ["verb"]
+
+
 def test_konjunktiv_after_a_sentence_that_names_a_reporter(quotes: Quotes) -> None:
     text = "Das Robert-Koch-Institut sieht keine Gefahr. Nur Züchter seien besonders zu schützen."
     assert _said(quotes(text), text) == [

@@ -61,6 +61,10 @@ def _frames(c: Clause, near: Neighbours = NOTHING_NEAR) -> list[tuple[str, str, 
             ("Landrat Klaus Meier (SPD)", "Die Lage sei ernst", "verb"),
         ),
         (
+            "Sie seien außer Lebensgefahr, sagte Mark Keefe, der Sprecher der Ambulanz.",
+            ("Mark Keefe", "Sie seien außer Lebensgefahr", "verb"),
+        ),
+        (
             "Ein Verbot sei kaum durchzusetzen, gab die Ministerin zu bedenken.",
             ("die Ministerin", "Ein Verbot sei kaum durchzusetzen", "verb"),
         ),

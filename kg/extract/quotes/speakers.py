@@ -21,6 +21,7 @@ from bisect import bisect_left
 
 from kg.extract.analysis import Analysis
 from kg.extract.coref import Resolved
+from kg.extract.lexicon import lexicon
 from kg.extract.quotes.lexicon import SpeechLexicon
 from kg.extract.tokens import Token
 from kg.model import Entity, EntityType, Mention, MentionKind, Span
@@ -50,6 +51,7 @@ class Speakers:
         assert analysis.lang is not None
         self.analysis = analysis
         self.lex = SpeechLexicon.of(analysis.lang)
+        self.words = lexicon(analysis.lang)
         self.last: Resolved | None = None
         self.described: dict[str, Resolved] = {}
         self._name_starts = [m.span.start for m in analysis.names]
@@ -136,6 +138,18 @@ class Speakers:
     def _unnamed(self, span: Span) -> Resolved:
         entity = Entity.unnamed_group(span.of(self.analysis.text), self.analysis.document.id)
         return self._as(span, entity)
+
+    def can_speak(self, span: Span) -> bool:
+        """Whether the phrase at ``span`` has a head that names someone who can speak: a group of people
+        ("Experten"), a spokesperson, a role ("der Minister"), an organisation or a medium; not a thing
+        ("Besondere Probleme")."""
+        head, _link = self._head(self.analysis.tokens_in(span))
+        if head is None:
+            return False
+        word, lex = head.text, self.lex
+        if any(lex.is_head(word, heads) for heads in (lex.unnamed, lex.spokespersons, lex.media_nouns)):
+            return True
+        return self.words.is_role(word) or self.words.is_org_word(word) or self.words.cue_type(word) is not None
 
     def resolve(self, span: Span, remember: bool = True) -> Resolved | None:
         """The mention and entity the speaker phrase at ``span`` stands for, or None for a lone pronoun with

@@ -67,6 +67,14 @@ def test_a_sentence_adverb_is_no_reporter(quotes: Quotes) -> None:
     assert _said(quotes(text), text) == [("das Institut", "Nur Züchter seien besonders zu schützen", "introduced")]
 
 
+def test_only_a_subject_that_can_speak_introduces_reported_speech(quotes: Quotes) -> None:
+    """A group, a role, an organisation or a medium reports; a thing ("Besondere Probleme") does not."""
+    thing = "Besondere Probleme bereitet der Frost. Die Ernte sei in Gefahr."
+    group = "Die Experten sehen keine Gefahr. Nur Züchter seien besonders zu schützen."
+    assert quotes(thing) == []
+    assert _said(quotes(group), group) == [("Die Experten", "Nur Züchter seien besonders zu schützen", "introduced")]
+
+
 def test_the_thread_ends_after_statements_of_the_article_itself(quotes: Quotes) -> None:
     text = (
         "Ministerin Eva Lind sagte, die Lage sei ernst. Das Wetter ist schön. Die Sonne scheint. "

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from typing import Any, TypeVar
 
 from kg.lang import LanguageData, available_languages, language
@@ -82,6 +82,12 @@ class Lexicon:
     #: Answers already given, by question and word: a text asks about the same words again and again.
     #: Kept per question, so that looking an answer up builds no key.
     _answers: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: The first words (case-folded) of the roles of several words.
+    role_phrase_starts: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Derived once here, not in a cached property: the compiled build keeps no instance __dict__ for it.
+        object.__setattr__(self, "role_phrase_starts", frozenset(phrase[0] for phrase in self.role_phrases))
 
     def remembered(self, question: str, word: str, answer: Callable[[str], T]) -> T:
         """``answer(word)``, worked out once per lexicon; ``answer`` must depend on nothing but ``word`` and the
@@ -101,11 +107,6 @@ class Lexicon:
                 answers.clear()
             found = answers[word] = answer(word)
         return found
-
-    @cached_property
-    def role_phrase_starts(self) -> frozenset[str]:
-        """The first words (case-folded) of the roles of several words."""
-        return frozenset(phrase[0] for phrase in self.role_phrases)
 
     @property
     def compounds(self) -> bool:

@@ -15,7 +15,7 @@ inside quotation marks (quoted words are content, never frame).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
@@ -107,7 +107,8 @@ def _titles(words: list[Word], quoted: Sequence[Span]) -> list[Word]:
         for k in range(max(0, first - 1), min(len(words), last + 2)):
             if k in (first - 1, last + 1) and words[k].kind is not Kind.MARK:
                 continue
-            out[k] = replace(words[k], title=True)
+            w = words[k]
+            out[k] = Word(w.index, w.token, w.kind, w.quoted, title=True)
     return out
 
 
@@ -115,21 +116,19 @@ def _inside_number(text: str, at: int) -> bool:
     return 0 < at < len(text) - 1 and text[at - 1].isdigit() and text[at + 1].isdigit()
 
 
-@dataclass(frozen=True, slots=True)
 class Word:
-    """A token of the sentence, its class, and whether quotation marks enclose it."""
+    """A token of the sentence, its class, and whether quotation marks enclose it (a plain class, as
+    :class:`kg.extract.tokens.Token` says why)."""
 
-    index: int  # position in the sentence
-    token: Token
-    kind: Kind
-    quoted: bool
-    #: Part of a short quotation that names something ("die Zeitung „Die Welt“"), marks included.
-    title: bool = False
-    #: The text case-folded, once: the frame finders compare it again and again.
-    folded: str = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "folded", self.token.text.casefold())
+    def __init__(self, index: int, token: Token, kind: Kind, quoted: bool, title: bool = False) -> None:
+        self.index = index  # position in the sentence
+        self.token = token
+        self.kind = kind
+        self.quoted = quoted
+        #: Part of a short quotation that names something ("die Zeitung „Die Welt“"), marks included.
+        self.title = title
+        #: The text case-folded, once: the frame finders compare it again and again.
+        self.folded = token.text.casefold()
 
     @property
     def text(self) -> str:

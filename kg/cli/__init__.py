@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from kg import __version__
+from kg import __version__, compiled
 from kg.errors import KGError, one_line
 
 __all__ = ["EXIT_BROKEN_PIPE", "EXIT_ERROR", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_PARTIAL", "main", "run"]
@@ -83,7 +83,7 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kg")
+@click.version_option(f"{__version__} ({'compiled' if compiled() else 'pure Python'})", prog_name="kg")
 def main() -> None:
     """Turn news articles into a knowledge graph in which every fact keeps the words it came from.
 

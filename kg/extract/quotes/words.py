@@ -159,7 +159,7 @@ class Clause:
     lex: SpeechLexicon
 
     @classmethod
-    def of(cls, text: str, tokens: Sequence[Token], lex: SpeechLexicon, quoted: Sequence[Span]) -> Clause:
+    def of(cls, text: str, tokens: list[Token], lex: SpeechLexicon, quoted: Sequence[Span]) -> Clause:
         """Words of ``tokens``; ``quoted`` are the inner spans of the quotations that overlap them."""
         words: list[Word] = []
         for i, tok in enumerate(tokens):

@@ -74,7 +74,7 @@ def _determiners(lang: LanguageData) -> frozenset[str]:
 class Matcher:
     """Matches patterns against one sentence's items."""
 
-    def __init__(self, items: Sequence[Item], grammar: Grammar, lang: LanguageData) -> None:
+    def __init__(self, items: list[Item], grammar: Grammar, lang: LanguageData) -> None:
         self.items = items
         self.grammar = grammar
         self.lex: Lexicon = lexicon(lang)

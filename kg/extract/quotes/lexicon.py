@@ -118,9 +118,11 @@ class SpeechLexicon:
     #: Abbreviations whose full stop does not end a noun phrase ("Dr. Naomi Feld"), as written.
     abbreviations: frozenset[str]
 
-    #: Word kinds already found (see :mod:`kg.extract.quotes.words`), by text and whether the word opens its
-    #: sentence: kept with the lexicon they depend on, since a text uses the same words again and again.
-    word_kinds: dict[tuple[str, bool], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: Word kinds already found (see :mod:`kg.extract.quotes.words`) by text, of words inside a sentence and of
+    #: words that open one: kept with the lexicon they depend on, since a text uses the same words again and
+    #: again. Two tables keyed by the text alone, so that looking a word up builds no key.
+    word_kinds: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    opening_kinds: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     #: The words a source phrase can begin with: the first word of each, and the "so" of ", so X".
     source_openers: frozenset[str] = field(init=False, repr=False, compare=False)
 

@@ -56,12 +56,12 @@ MAX_KINDS = 200_000
 
 def _kind(text: str, first: bool, lex: SpeechLexicon) -> Kind:
     """The kind of the word ``text``; ``first`` if it opens its clause."""
-    key = (text, first)
-    known: Kind | None = lex.word_kinds.get(key)
+    kinds = lex.opening_kinds if first else lex.word_kinds
+    known: Kind | None = kinds.get(text)
     if known is None:
-        if len(lex.word_kinds) >= MAX_KINDS:
-            lex.word_kinds.clear()
-        known = lex.word_kinds[key] = _kind_of(text, first, lex)
+        if len(kinds) >= MAX_KINDS:
+            kinds.clear()
+        known = kinds[text] = _kind_of(text, first, lex)
     return known
 
 

@@ -17,7 +17,6 @@ mention of it in the document that had support. Organisation names may hold conn
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from kg.extract.entity_types import Strength, name_shaped, typed
 from kg.extract.lexicon import Lexicon, lexicon
@@ -37,15 +36,23 @@ _OPENERS = frozenset(open_ for open_, _close in common()["quote_pairs"]) | {"(",
 MAX_MODIFIERS = 4
 
 
-@dataclass(frozen=True, slots=True)
 class NameMention:
-    span: Span
-    text: str
-    type: EntityType
-    #: True when the name was found through a strong signal (shape, cue, legal form), not recurrence alone.
-    supported: bool = True
-    #: How sure the type is (see :class:`kg.extract.entity_types.Strength`).
-    strength: Strength = Strength.NONE
+    """A name found in the text, typed (a plain class, as :class:`kg.extract.tokens.Token` says why)."""
+
+    def __init__(
+        self, span: Span, text: str, type: EntityType, supported: bool = True, strength: Strength = Strength.NONE
+    ) -> None:
+        self.span = span
+        self.text = text
+        self.type = type
+        #: True when the name was found through a strong signal (shape, cue, legal form), not recurrence alone.
+        self.supported = supported
+        #: How sure the type is (see :class:`kg.extract.entity_types.Strength`).
+        self.strength = strength
+
+    def but(self, span: Span, text: str, type: EntityType, strength: Strength) -> NameMention:
+        """The same finding with another span, text or type: a part of the name, or the name typed again."""
+        return NameMention(span, text, type, self.supported, strength)
 
 
 def _same_line(text: str, tokens: list[Token], a: int, b: int) -> bool:

@@ -80,7 +80,11 @@ class Context:
 
 
 def extract(ctx: Context) -> None:
-    """``kg extract`` over the German news and the English articles, one process each."""
+    """``kg extract`` over the German news and the English articles, one process each, saying whether the
+    measured ``kg`` runs compiled extraction (``pip install .``) or pure Python (``pip install -e .``)."""
+    compiled = ctx.kg("--version").stdout.rstrip().endswith("(compiled)")
+    ctx.figures["extract_compiled"] = compiled
+    build = "compiled" if compiled else "pure Python"
     articles = seconds = cpu = megabytes = 0.0
     for corpus, lang in ((ctx.german, "de"), (ctx.english, "en")):
         out = ctx.workdir / f"claims-{lang}.jsonl"
@@ -90,7 +94,10 @@ def extract(ctx: Context) -> None:
         ctx.figures[f"extract_{lang}_articles_per_s"] = round(rate, 1)
         ctx.figures[f"extract_{lang}_claims"] = claims
         ctx.add(
-            "extract", f"kg extract: {corpus.articles} {lang} articles, {claims} claims", f"{rate:.0f} articles/s", m
+            "extract",
+            f"kg extract ({build}): {corpus.articles} {lang} articles, {claims} claims",
+            f"{rate:.0f} articles/s",
+            m,
         )
         articles, seconds, megabytes = articles + corpus.articles, seconds + m.seconds, megabytes + corpus.megabytes
         cpu += m.cpu_seconds

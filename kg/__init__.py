@@ -10,6 +10,8 @@ True
 from __future__ import annotations
 
 import importlib
+from importlib.machinery import EXTENSION_SUFFIXES
+from pathlib import Path
 from typing import Any
 
 __version__ = "0.1.0"
@@ -29,7 +31,19 @@ _API = (
     "read_documents",
 )
 
-__all__ = ["__version__", *_API]
+__all__ = ["__version__", "compiled", *_API]
+
+
+def compiled() -> bool:
+    """True if the extraction that runs here is compiled (a regular install builds it with mypyc), False if it
+    is pure Python (an editable install, ``KG_COMPILE=0``, or a machine where compiling failed). Looks at the
+    files only: Python imports an extension module before the ``.py`` file beside it.
+
+    >>> compiled() in (True, False)
+    True
+    """
+    extract = Path(__file__).parent / "extract"
+    return any((extract / f"analysis{suffix}").is_file() for suffix in EXTENSION_SUFFIXES)
 
 
 def __getattr__(name: str) -> Any:

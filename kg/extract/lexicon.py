@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from typing import Any, TypeVar
 
 from kg.lang import LanguageData, available_languages, language
@@ -82,13 +82,20 @@ class Lexicon:
     #: Answers already given, by question and word: a text asks about the same words again and again.
     #: Kept per question, so that looking an answer up builds no key.
     _answers: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: The first words (case-folded) of the roles of several words.
+    role_phrase_starts: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    def remembered(self, question: str, word: str, answer: Callable[[str], T]) -> T:
-        """``answer(word)``, worked out once per lexicon; ``answer`` must depend on nothing but ``word`` and the
-        lexicon.
+    def __post_init__(self) -> None:
+        # Derived once here, not in a cached property: the compiled build keeps no instance __dict__ for it.
+        object.__setattr__(self, "role_phrase_starts", frozenset(phrase[0] for phrase in self.role_phrases))
+
+    def remembered(self, question: str, word: str, answer: Callable[[Lexicon, str], T]) -> T:
+        """``answer(self, word)``, worked out once per lexicon; ``answer`` must depend on nothing but the lexicon
+        and ``word``. It takes the lexicon as an argument, so that a caller passes a plain function (or an
+        unbound method) and makes no closure for each of the hundreds of thousands of questions of a text.
 
         >>> from kg.lang import language
-        >>> lexicon(language("en")).remembered("length", "Acme", len)
+        >>> lexicon(language("en")).remembered("length", "Acme", lambda lex, word: len(word))
         4
         """
         answers = self._answers.get(question)
@@ -99,13 +106,8 @@ class Lexicon:
         except KeyError:
             if len(answers) >= MAX_REMEMBERED:
                 answers.clear()
-            found = answers[word] = answer(word)
+            found = answers[word] = answer(self, word)
         return found
-
-    @cached_property
-    def role_phrase_starts(self) -> frozenset[str]:
-        """The first words (case-folded) of the roles of several words."""
-        return frozenset(phrase[0] for phrase in self.role_phrases)
 
     @property
     def compounds(self) -> bool:
@@ -123,7 +125,7 @@ class Lexicon:
 
     def is_role(self, word: str) -> bool:
         """A role noun, also as the head of a German compound: "Wirtschaftsminister", "Hafenchef"."""
-        return self.remembered("role", word, self._is_role)
+        return self.remembered("role", word, Lexicon._is_role)
 
     def _is_role(self, word: str) -> bool:
         folded = word.casefold()
@@ -134,7 +136,7 @@ class Lexicon:
     def is_org_word(self, word: str) -> bool:
         """A word that makes a name an organisation ("University", "Bank"; German also "Landesbank" and
         inflected forms: "des Verbands Deutscher Reeder")."""
-        return self.remembered("org", word, self._is_org_word)
+        return self.remembered("org", word, Lexicon._is_org_word)
 
     def _is_org_word(self, word: str) -> bool:
         if word in self.org_words or self.uninflected_org_word(word) is not None:
@@ -172,7 +174,7 @@ class Lexicon:
         A hyphenated compound counts by its last part, a German compound by its head, an inflected form by its
         stem ("des Konzerns", "den Konkurrenten").
         """
-        return self.remembered("cue", word, self._cue_type)
+        return self.remembered("cue", word, Lexicon._cue_type)
 
     def _cue_type(self, word: str) -> EntityType | None:
         if self._is_cue(word, self.org_cues, self.org_cue_heads):

@@ -16,8 +16,7 @@ mention of it in the document that had support. Organisation names may hold conn
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from kg.extract.entity_types import Strength, name_shaped, typed
 from kg.extract.lexicon import Lexicon, lexicon
@@ -37,22 +36,30 @@ _OPENERS = frozenset(open_ for open_, _close in common()["quote_pairs"]) | {"(",
 MAX_MODIFIERS = 4
 
 
-@dataclass(frozen=True, slots=True)
 class NameMention:
-    span: Span
-    text: str
-    type: EntityType
-    #: True when the name was found through a strong signal (shape, cue, legal form), not recurrence alone.
-    supported: bool = True
-    #: How sure the type is (see :class:`kg.extract.entity_types.Strength`).
-    strength: Strength = Strength.NONE
+    """A name found in the text, typed (a plain class, as :class:`kg.extract.tokens.Token` says why)."""
+
+    def __init__(
+        self, span: Span, text: str, type: EntityType, supported: bool = True, strength: Strength = Strength.NONE
+    ) -> None:
+        self.span = span
+        self.text = text
+        self.type = type
+        #: True when the name was found through a strong signal (shape, cue, legal form), not recurrence alone.
+        self.supported = supported
+        #: How sure the type is (see :class:`kg.extract.entity_types.Strength`).
+        self.strength = strength
+
+    def but(self, span: Span, text: str, type: EntityType, strength: Strength) -> NameMention:
+        """The same finding with another span, text or type: a part of the name, or the name typed again."""
+        return NameMention(span, text, type, self.supported, strength)
 
 
-def _same_line(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
+def _same_line(text: str, tokens: list[Token], a: int, b: int) -> bool:
     return "\n" not in text[tokens[a].span.start : tokens[b].span.end]
 
 
-def _cue_before(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> EntityType | None:
+def _cue_before(text: str, tokens: list[Token], i: int, lex: Lexicon) -> EntityType | None:
     """A cue noun right before the name, or in English before a comma and an article ("the organization,
     Sendero Luminoso", "its e-reader, the Quillon Fold"); German commas end clauses."""
     j = i - 1
@@ -68,7 +75,7 @@ def _cue_before(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> Ent
     return lex.cue_type(tokens[j].text)
 
 
-def _cue_after(text: str, tokens: Sequence[Token], j: int, lex: Lexicon) -> EntityType | None:
+def _cue_after(text: str, tokens: list[Token], j: int, lex: Lexicon) -> EntityType | None:
     """A cue noun in apposition after the name, set off by a comma or a copula: "Grok, der Chatbot", "Grok ist
     ein Chatbot", "Acme, the firm"; a role noun only after a copula and not before a name ("Musk ist Chef von
     Tesla", not "im Frühjahr war Vorstandschefin Ingrid Haller")."""
@@ -93,12 +100,12 @@ def _cue_after(text: str, tokens: Sequence[Token], j: int, lex: Lexicon) -> Enti
     return found
 
 
-def _born(tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
+def _born(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     """A birth noted right after the name: "Osmund Ueland (born 1947)", "Leandro Mbomio, born 5 January"."""
     return j + 1 < len(tokens) and tokens[j].text in ("(", ",") and tokens[j + 1].text.casefold() in lex.birth
 
 
-def _head_cue(tokens: Sequence[Token], k: int, lex: Lexicon) -> tuple[EntityType | None, int]:
+def _head_cue(tokens: list[Token], k: int, lex: Lexicon) -> tuple[EntityType | None, int]:
     """The cue noun that heads the noun phrase at ``k`` after modifiers ("a political party in", "the weekly
     Catholic newspaper for", "a music video and entertainment channel in"), and its index: the phrase must end
     with it (a word of the language's stop list, punctuation or the end follow), so that "a Labour party
@@ -154,7 +161,7 @@ def _supported(words: list[str], cue: EntityType | None, strength: Strength, fir
     return len(words) >= 2 or not first
 
 
-def _genitive(words: list[str], tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
+def _genitive(words: list[str], tokens: list[Token], j: int, lex: Lexicon) -> bool:
     """German genitive of a full personal name before a noun: "Elon Musks KI-Unternehmen" names Elon Musk."""
     if not lex.compounds or len(words) < 2 or not words[-1].endswith("s") or len(words[-1]) < 4:
         return False
@@ -163,7 +170,7 @@ def _genitive(words: list[str], tokens: Sequence[Token], j: int, lex: Lexicon) -
     return j < len(tokens) and (tokens[j].text[:1].isupper() or name_shaped(tokens[j].text))
 
 
-def _sentence_start(text: str, tokens: Sequence[Token], i: int) -> bool:
+def _sentence_start(text: str, tokens: list[Token], i: int) -> bool:
     """True for the first word of a sentence, also after opening quotation marks or brackets."""
     while i and tokens[i - 1].text in _OPENERS:
         i -= 1
@@ -171,7 +178,7 @@ def _sentence_start(text: str, tokens: Sequence[Token], i: int) -> bool:
     return prev is None or prev.text in ".!?:" or "\n" in text[prev.span.end : tokens[i].span.start]
 
 
-def _mention(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -> NameMention | None:
+def _mention(text: str, tokens: list[Token], i: int, j: int, lex: Lexicon) -> NameMention | None:
     words = [base_form(t.text) for t in tokens[i:j] if t.text != "."]
     skip = _trim(words, lex, _sentence_start(text, tokens, i))
     if skip == len(words) or not is_candidate(tokens[i + skip], lex):
@@ -196,7 +203,7 @@ def _mention(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -
     return NameMention(span, span.of(text), kind, _supported(words, cue, strength, first, lex), strength)
 
 
-def _role_phrase(tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
+def _role_phrase(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """The length of a role of several words starting at ``i`` ("Managing Director"), or 0."""
     if tokens[i].text.casefold() not in lex.role_phrase_starts:
         return 0
@@ -206,7 +213,7 @@ def _role_phrase(tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
     return 0
 
 
-def _scan(text: str, tokens: Sequence[Token], lex: Lexicon) -> Iterable[NameMention]:
+def _scan(text: str, tokens: list[Token], lex: Lexicon) -> Iterable[NameMention]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -237,7 +244,7 @@ def _known_words(found: Iterable[NameMention]) -> set[str]:
     return known
 
 
-def find_names(text: str, tokens: Sequence[Token], lang: LanguageData | None) -> list[NameMention]:
+def find_names(text: str, tokens: list[Token], lang: LanguageData | None) -> list[NameMention]:
     """Name mentions in ``tokens``: supported ones, plus unsupported ones that a supported name has shown."""
     if lang is None:
         return []

@@ -15,7 +15,6 @@ closing legal form, also after a comma ("Acme GmbH", "PSA Airlines, Inc.").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from kg.extract.entity_types import name_shaped
 from kg.extract.lexicon import Lexicon
@@ -34,12 +33,12 @@ MAX_CONNECTORS = 2
 MAX_PARTICLES = 3
 
 
-def adjacent(text: str, tokens: Sequence[Token], j: int) -> bool:
+def adjacent(text: str, tokens: list[Token], j: int) -> bool:
     """Names do not run across punctuation or line breaks: one plain space separates their words."""
     return text[tokens[j - 1].span.end : tokens[j].span.start] == " "
 
 
-def _connected(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -> int:
+def _connected(text: str, tokens: list[Token], i: int, j: int, lex: Lexicon) -> int:
     """After ``tokens[i:j]``, the index of the first word after connectors ("of", "&", "für") that lead to more
     of the name, or ``j``. Only organisation names take connectors: "Bank of America", not "Duke of York"."""
     k = j
@@ -59,7 +58,7 @@ def _connected(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon)
     return k if "&" in (t.text for t in tokens[j:k]) or left else j
 
 
-def _run(text: str, tokens: Sequence[Token], k: int, lex: Lexicon) -> range:
+def _run(text: str, tokens: list[Token], k: int, lex: Lexicon) -> range:
     """The indices of the capitalised words from ``k`` on, one space apart, at most four."""
     n = k + 1
     while n < min(len(tokens), k + 4) and adjacent(text, tokens, n) and tokens[n].text[:1].isupper():
@@ -67,7 +66,7 @@ def _run(text: str, tokens: Sequence[Token], k: int, lex: Lexicon) -> range:
     return range(k, n)
 
 
-def _joint_complement(tokens: Sequence[Token], i: int, j: int, k: int, lex: Lexicon, organization: bool) -> bool:
+def _joint_complement(tokens: list[Token], i: int, j: int, k: int, lex: Lexicon, organization: bool) -> bool:
     """True if "and" at ``j`` joins two words of the complement of an organisation's name: "Museum of Science
     and Industry", "Council of Science and Technology of Equatorial Guinea"; an organisation word after "and"
     must end the name or go on with a connector ("University of Oxford and Cambridge University" are two)."""
@@ -77,7 +76,7 @@ def _joint_complement(tokens: Sequence[Token], i: int, j: int, k: int, lex: Lexi
     return complement and (ends or not organization)
 
 
-def _genitive_end(tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
+def _genitive_end(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     """A German personal name in the genitive ends before the next noun: "Elon Musks xAI"."""
     last = tokens[j - 1].text
     return lex.compounds and j - i >= 2 and last.endswith("s") and len(last) >= 4 and lex.is_given_name(tokens[i].text)
@@ -89,7 +88,7 @@ def _lower_camel(word: str) -> bool:
     return camel(word) and (word[:1].islower() or any(c.isdigit() for c in word))
 
 
-def _continues(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
+def _continues(text: str, tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     tok = tokens[j]
     if lex.is_org_word(tok.text):
         return True  # "Deutsche Bank", "Harvard University"
@@ -110,7 +109,7 @@ def _continues(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon)
     return is_candidate(tok, lex) and tok.text not in lex.legal
 
 
-def _particles_lead_on(text: str, tokens: Sequence[Token], i: int, j: int, lex: Lexicon) -> bool:
+def _particles_lead_on(text: str, tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     """True if the particles from ``j`` on ("von der", "y") lead to more of the personal name starting at ``i``:
     "Ursula von der Leyen", "Carl Gösta Björn Joachim von der Esch", "Miguel Hidalgo y Costilla". After a full
     name "von" is a preposition when an organisation or a place follows ("Angela Merkel von der CDU", "Anna
@@ -135,7 +134,7 @@ def _named_elsewise(word: str, lex: Lexicon) -> bool:
     return name_shaped(word) or word in lex.organizations or word in lex.places or lex.is_org_word(word)
 
 
-def _initial(text: str, tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
+def _initial(text: str, tokens: list[Token], j: int, lex: Lexicon) -> bool:
     """At ``j`` the full stop of an initial or an abbreviation inside a name: "Robert P. Lockwood", "Ulysses S.
     Grant", "U.S. Department of Agriculture"."""
     prev = tokens[j - 1].text
@@ -149,7 +148,7 @@ def _initial(text: str, tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
     )
 
 
-def phrase_end(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
+def phrase_end(text: str, tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Index after the last token of the name starting at ``i``: capitalised words, initials, inner particles
     and connectors, a closing legal form or a small number ("Acme GmbH", "Llama 2")."""
     j = i + 1
@@ -173,7 +172,7 @@ def phrase_end(text: str, tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
     return _legal_after_comma(text, tokens, j, lex)
 
 
-def _legal_after_comma(text: str, tokens: Sequence[Token], j: int, lex: Lexicon) -> int:
+def _legal_after_comma(text: str, tokens: list[Token], j: int, lex: Lexicon) -> int:
     """The end of a name that a comma and a legal form close ("PSA Airlines, Inc."), else ``j``."""
     if j + 1 >= len(tokens) or tokens[j].text != "," or tokens[j + 1].text.rstrip(".") not in lex.comma_legal:
         return j

@@ -16,7 +16,6 @@ even where Square and Enix are named too.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.entity_types import Strength
@@ -32,7 +31,7 @@ __all__ = ["split_runs"]
 def _part(m: NameMention, start: int, text: str, known: dict[str, NameMention]) -> NameMention:
     """The mention of ``text`` at ``start`` inside ``m``, typed as the article's other mention of it."""
     other = known[text]
-    return replace(m, span=Span(start, start + len(text)), text=text, type=other.type, strength=other.strength)
+    return m.but(Span(start, start + len(text)), text, other.type, other.strength)
 
 
 def _split(m: NameMention, known: dict[str, NameMention], lex: Lexicon) -> list[NameMention]:
@@ -44,7 +43,7 @@ def _split(m: NameMention, known: dict[str, NameMention], lex: Lexicon) -> list[
             return [_part(m, m.span.start, left, known), _part(m, start, right, known)]
         if k == 1 and _described(left, right, known, lex):
             found = _part(m, start, right, known)
-            return [replace(found, type=EntityType.ORGANIZATION, strength=Strength.CUE)]
+            return [found.but(found.span, found.text, EntityType.ORGANIZATION, Strength.CUE)]
     return [m]
 
 

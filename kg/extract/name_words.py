@@ -36,10 +36,10 @@ def base_form(word: str) -> str:
 def is_candidate(tok: Token, lex: Lexicon) -> bool:
     """True if ``tok`` may be a word of a name: capitalised or shaped like a name, and not a stop word, a
     pronoun or a role ("CEO"); a given name or a place always may."""
-    return lex.remembered("candidate", tok.text, lambda text: _is_candidate(text, lex))
+    return lex.remembered("candidate", tok.text, _is_candidate)
 
 
-def _is_candidate(text: str, lex: Lexicon) -> bool:
+def _is_candidate(lex: Lexicon, text: str) -> bool:
     word = base_form(text)
     if not text[:1].isalnum() or not (word[:1].isupper() or name_shaped(word)):
         return False

@@ -12,7 +12,6 @@ other (:func:`spaced_out`, :func:`join_spaced_hyphens`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from kg.model import Span
 
@@ -24,11 +23,18 @@ _CLAUSE_MARK = re.compile(r"(\s?)[,.](?=\s|$)")
 MIN_MARKS = 2
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    index: int
-    span: Span
-    text: str
+    """A word, number or punctuation mark of a text: its position among the tokens, its span, its text.
+
+    A plain class rather than a frozen dataclass, as are the other values made once per word (quote words,
+    relation items, matcher states): compiled, a dataclass's ``__init__`` stays interpreted Python, and these
+    are made millions of times. Nothing changes one once it is made.
+    """
+
+    def __init__(self, index: int, span: Span, text: str) -> None:
+        self.index = index
+        self.span = span
+        self.text = text
 
     @property
     def is_capitalized(self) -> bool:

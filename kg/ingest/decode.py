@@ -27,7 +27,7 @@ __all__ = ["decode", "looks_binary"]
 
 _SNIFF = 8192
 # Control characters other than tab, newline, carriage return and form feed do not occur in text.
-_CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
+_CONTROL = bytes(sorted(frozenset(range(32)) - {9, 10, 12, 13}))
 #: Byte order marks, longest first: the UTF-32 little-endian mark begins with the UTF-16 one.
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -44,7 +44,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:_SNIFF]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b in _CONTROL)
+    controls = len(head) - len(head.translate(None, _CONTROL))  # deleting them counts them in C, not per byte
     return bool(head) and controls / len(head) > 0.05
 
 

@@ -46,6 +46,13 @@ def test_a_small_run_prints_the_figures_last(tmp_path: Path) -> None:
     assert figures["viz_ms_5k"] > 0 and figures["viz_nodes"] > 4000
     assert {"extract", "ingest", "store", "sparql", "viz"} <= set(figures["peak_rss_mb"])
     assert "failed" not in figures
+    # Which build was measured, so that a figure of pure Python is never taken for a compiled one's.
+    from kg import compiled
+
+    assert figures["extract_compiled"] is compiled()
+    assert any(
+        ("(compiled)" if compiled() else "(pure Python)") in line for line in table if line.startswith("extract")
+    )
     # Bolt: a figure when the ArcadeDB server of the test extra started, else a row saying why not.
     [bolt] = [line for line in table if line.startswith("bolt")]
     assert figures.get("store_bolt_claims_per_s", 0) > 0 or "skipped" in bolt

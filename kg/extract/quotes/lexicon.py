@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from functools import cache, cached_property
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from kg.errors import ConfigError
@@ -118,17 +118,18 @@ class SpeechLexicon:
     #: Abbreviations whose full stop does not end a noun phrase ("Dr. Naomi Feld"), as written.
     abbreviations: frozenset[str]
 
-    @cached_property
-    def word_kinds(self) -> dict[tuple[str, bool], Any]:
-        """Word kinds already found (see :mod:`kg.extract.quotes.words`), by text and whether the word opens its
-        sentence: kept with the lexicon they depend on, since a text uses the same words again and again."""
-        return {}
+    #: Word kinds already found (see :mod:`kg.extract.quotes.words`) by text, of words inside a sentence and of
+    #: words that open one: kept with the lexicon they depend on, since a text uses the same words again and
+    #: again. Two tables keyed by the text alone, so that looking a word up builds no key.
+    word_kinds: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    opening_kinds: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: The words a source phrase can begin with: the first word of each, and the "so" of ", so X".
+    source_openers: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def source_openers(self) -> frozenset[str]:
-        """The words a source phrase can begin with: the first word of each, and the "so" of ", so X"."""
+    def __post_init__(self) -> None:
+        # Derived once here, not in cached properties: the compiled build keeps no instance __dict__ for them.
         phrases = (*self.source_before, *self.source_after, *self.source_with_noun, *self.impersonal)
-        return frozenset(p[0] for p in phrases) | self.inserted
+        object.__setattr__(self, "source_openers", frozenset(p[0] for p in phrases) | self.inserted)
 
     def senses(self, word: str) -> tuple[Sense, ...]:
         """The cue-verb readings of ``word`` (none for a word that is no cue)."""

@@ -15,7 +15,7 @@ inside quotation marks (quoted words are content, never frame).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
@@ -56,12 +56,12 @@ MAX_KINDS = 200_000
 
 def _kind(text: str, first: bool, lex: SpeechLexicon) -> Kind:
     """The kind of the word ``text``; ``first`` if it opens its clause."""
-    key = (text, first)
-    known: Kind | None = lex.word_kinds.get(key)
+    kinds = lex.opening_kinds if first else lex.word_kinds
+    known: Kind | None = kinds.get(text)
     if known is None:
-        if len(lex.word_kinds) >= MAX_KINDS:
-            lex.word_kinds.clear()
-        known = lex.word_kinds[key] = _kind_of(text, first, lex)
+        if len(kinds) >= MAX_KINDS:
+            kinds.clear()
+        known = kinds[text] = _kind_of(text, first, lex)
     return known
 
 
@@ -107,7 +107,8 @@ def _titles(words: list[Word], quoted: Sequence[Span]) -> list[Word]:
         for k in range(max(0, first - 1), min(len(words), last + 2)):
             if k in (first - 1, last + 1) and words[k].kind is not Kind.MARK:
                 continue
-            out[k] = replace(words[k], title=True)
+            w = words[k]
+            out[k] = Word(w.index, w.token, w.kind, w.quoted, title=True)
     return out
 
 
@@ -115,21 +116,19 @@ def _inside_number(text: str, at: int) -> bool:
     return 0 < at < len(text) - 1 and text[at - 1].isdigit() and text[at + 1].isdigit()
 
 
-@dataclass(frozen=True, slots=True)
 class Word:
-    """A token of the sentence, its class, and whether quotation marks enclose it."""
+    """A token of the sentence, its class, and whether quotation marks enclose it (a plain class, as
+    :class:`kg.extract.tokens.Token` says why)."""
 
-    index: int  # position in the sentence
-    token: Token
-    kind: Kind
-    quoted: bool
-    #: Part of a short quotation that names something ("die Zeitung „Die Welt“"), marks included.
-    title: bool = False
-    #: The text case-folded, once: the frame finders compare it again and again.
-    folded: str = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "folded", self.token.text.casefold())
+    def __init__(self, index: int, token: Token, kind: Kind, quoted: bool, title: bool = False) -> None:
+        self.index = index  # position in the sentence
+        self.token = token
+        self.kind = kind
+        self.quoted = quoted
+        #: Part of a short quotation that names something ("die Zeitung „Die Welt“"), marks included.
+        self.title = title
+        #: The text case-folded, once: the frame finders compare it again and again.
+        self.folded = token.text.casefold()
 
     @property
     def text(self) -> str:
@@ -160,7 +159,7 @@ class Clause:
     lex: SpeechLexicon
 
     @classmethod
-    def of(cls, text: str, tokens: Sequence[Token], lex: SpeechLexicon, quoted: Sequence[Span]) -> Clause:
+    def of(cls, text: str, tokens: list[Token], lex: SpeechLexicon, quoted: Sequence[Span]) -> Clause:
         """Words of ``tokens``; ``quoted`` are the inner spans of the quotations that overlap them."""
         words: list[Word] = []
         for i, tok in enumerate(tokens):

@@ -21,8 +21,6 @@ another name starts a new phrase ("Conservative leader Arce, and Liberal chief C
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from kg.extract.relations.grammar import Grammar, Pattern, Slot
 from kg.extract.relations.items import Item, Kind
 from kg.extract.relations.matcher import Match
@@ -34,14 +32,14 @@ __all__ = ["expand"]
 MAX_WORDS_BEFORE_NAME = 2
 
 
-def _joiner(items: Sequence[Item], i: int, rules: Grammar) -> bool:
+def _joiner(items: list[Item], i: int, rules: Grammar) -> bool:
     item = items[i]
     if item.kind is Kind.PUNCT:
         return item.text == ","
     return item.kind is Kind.WORD and (item.text,) in rules.coordinators
 
 
-def _heads_phrase(items: Sequence[Item], j: int, rules: Grammar) -> bool:
+def _heads_phrase(items: list[Item], j: int, rules: Grammar) -> bool:
     """False if the name at ``j`` modifies what follows: a possessive ending, a role noun, another name."""
     if j + 1 >= len(items):
         return True
@@ -51,7 +49,7 @@ def _heads_phrase(items: Sequence[Item], j: int, rules: Grammar) -> bool:
     return not (after.kind is Kind.WORD and any(r[0] == after.text for r in rules.roles))
 
 
-def _next_name(items: Sequence[Item], i: int, rules: Grammar, words: bool) -> int | None:
+def _next_name(items: list[Item], i: int, rules: Grammar, words: bool) -> int | None:
     """The index of a name at ``i`` or, if ``words``, after at most two words; None if something else comes
     first."""
     for j in range(i, min(len(items), i + (MAX_WORDS_BEFORE_NAME if words else 0) + 1)):
@@ -70,7 +68,7 @@ def _closed(joins: list[bool], names: list[int]) -> list[int]:
     return names[:cut] if all(joins[:cut]) else []
 
 
-def _rightwards(items: Sequence[Item], i: int, rules: Grammar) -> list[int]:
+def _rightwards(items: list[Item], i: int, rules: Grammar) -> list[int]:
     names: list[int] = []
     joins: list[bool] = []  # True: a coordinator, False: a comma
     while i + 1 < len(items) and _joiner(items, i + 1, rules):
@@ -89,11 +87,11 @@ def _rightwards(items: Sequence[Item], i: int, rules: Grammar) -> list[int]:
     return _closed(joins, names)
 
 
-def _listed(items: Sequence[Item], i: int, rules: Grammar) -> bool:
+def _listed(items: list[Item], i: int, rules: Grammar) -> bool:
     return i + 2 < len(items) and _joiner(items, i + 1, rules) and items[i + 2].kind is Kind.NAME
 
 
-def _leftwards(items: Sequence[Item], i: int, rules: Grammar) -> list[int]:
+def _leftwards(items: list[Item], i: int, rules: Grammar) -> list[int]:
     names: list[int] = []
     joins: list[bool] = []
     while i >= 2 and _joiner(items, i - 1, rules) and items[i - 2].kind is Kind.NAME:
@@ -114,7 +112,7 @@ def _alike(anchor: Item, listed: Item) -> bool:
     return listed.name.entity.type is not EntityType.THING or anchor.name.entity.type is EntityType.THING
 
 
-def expand(items: Sequence[Item], rules: Grammar, pattern: Pattern, match: Match) -> dict[str, list[tuple[int, Slot]]]:
+def expand(items: list[Item], rules: Grammar, pattern: Pattern, match: Match) -> dict[str, list[tuple[int, Slot]]]:
     """Each role's arguments as (item index, slot of the pattern): the matched slots and the names listed with
     them."""
     slots: dict[str, list[tuple[int, Slot]]] = {}

@@ -96,7 +96,7 @@ def _sentence(analysis: Analysis, rules: Grammar, sentence: Sentence) -> list[Fo
     return found
 
 
-def _starts(pattern: Pattern, items: Sequence[Item]) -> Iterable[int]:
+def _starts(pattern: Pattern, items: list[Item]) -> Iterable[int]:
     """Where ``pattern`` can begin: at an item its first element takes (all items where that is not cheap to
     tell)."""
     first = pattern.elements[0]
@@ -120,7 +120,7 @@ def _resolved(analysis: Analysis, item: Item, others: Sequence[Resolved] = ()) -
     return Resolved(Mention(item.span, item.text, _ITEM_KINDS[item.kind]), resolved.entity)
 
 
-def _topical(rules: Grammar, items: Sequence[Item], match: Match) -> bool:
+def _topical(rules: Grammar, items: list[Item], match: Match) -> bool:
     if match.cue is None:
         return False
     words = [it.text for it in items[match.cue : match.cue + 3]]
@@ -128,7 +128,7 @@ def _topical(rules: Grammar, items: Sequence[Item], match: Match) -> bool:
 
 
 def _found(
-    analysis: Analysis, rules: Grammar, items: Sequence[Item], sentence: Sentence, pattern: Pattern, match: Match
+    analysis: Analysis, rules: Grammar, items: list[Item], sentence: Sentence, pattern: Pattern, match: Match
 ) -> list[Found]:
     kind = "role" if pattern.predicate is None and pattern.kind != "topic" else pattern.kind
     if pattern.kind == "topic" and pattern.predicate is None and not _topical(rules, items, match):
@@ -156,7 +156,7 @@ def _found(
 
 
 def _arguments(
-    analysis: Analysis, items: Sequence[Item], slots: Sequence[tuple[int, Slot]], others: Sequence[Resolved]
+    analysis: Analysis, items: list[Item], slots: Sequence[tuple[int, Slot]], others: Sequence[Resolved]
 ) -> list[Resolved]:
     """The entities of a role's slots that have the types their slot asks for."""
     out = []

@@ -24,8 +24,6 @@ start of the clause, capitalised: "May" in "acquired it in May" is a month, "If"
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from kg.extract.relations.grammar import Grammar, Pattern, Slot
 from kg.extract.relations.items import Item, Kind
 from kg.extract.relations.matcher import Match
@@ -38,7 +36,7 @@ _ENDS = frozenset({".", "!", "?", "…"})
 class Filters:
     """The filters of one sentence."""
 
-    def __init__(self, text: str, items: Sequence[Item], grammar: Grammar) -> None:
+    def __init__(self, text: str, items: list[Item], grammar: Grammar) -> None:
         self.text = text  # the document's text, which item spans point into
         self.items = items
         self.grammar = grammar

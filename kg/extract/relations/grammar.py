@@ -13,7 +13,7 @@ The syntax is documented at the top of ``kg/lang/en/relations.toml``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 from kg.errors import ConfigError
 from kg.lang import LanguageData
@@ -197,41 +197,38 @@ class Grammar:
     #: Predicate -> words whose presence in an object's name rules the object out ("Party" for works_for).
     excluded_objects: dict[str, frozenset[str]] = field(default_factory=dict)
 
-    @cached_property
-    def role_starts(self) -> frozenset[str]:
-        """The first words of the role nouns."""
-        return frozenset(role[0] for role in self.roles)
+    #: The first words of the role nouns.
+    role_starts: frozenset[str] = field(init=False, repr=False, compare=False)
+    #: The most words a role noun has (1 if there are none).
+    longest_role: int = field(init=False, repr=False, compare=False)
+    #: Each pattern with, for each of its required elements, the first words of the element's options: a
+    #: sentence that lacks all of one element's cannot match the pattern.
+    first_words: tuple[tuple[Pattern, tuple[frozenset[str], ...]], ...] = field(init=False, repr=False, compare=False)
+    #: Each first word -> the numbers of the distinct sets of :attr:`first_words` that hold it.
+    _sets_opened: dict[str, frozenset[int]] = field(init=False, repr=False, compare=False)
+    #: Each pattern with the numbers of the first-word sets it needs.
+    _needs: tuple[tuple[Pattern, frozenset[int]], ...] = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def longest_role(self) -> int:
-        """The most words a role noun has (1 if there are none)."""
-        return max((len(r) for r in self.roles), default=1)
-
-    @cached_property
-    def first_words(self) -> tuple[tuple[Pattern, tuple[frozenset[str], ...]], ...]:
-        """Each pattern with, for each of its required elements, the first words of the element's options: a
-        sentence that lacks all of one element's cannot match the pattern."""
-        return tuple((p, tuple(frozenset(option[0] for option in req) for req in p.required)) for p in self.patterns)
-
-    @cached_property
-    def _first_word_sets(self) -> dict[frozenset[str], int]:
-        """The distinct sets of :attr:`first_words`, numbered."""
-        distinct = dict.fromkeys(f for _, firsts in self.first_words for f in firsts)
-        return {f: n for n, f in enumerate(distinct)}
-
-    @cached_property
-    def _sets_opened(self) -> dict[str, frozenset[int]]:
-        """Each first word -> the numbers of the first-word sets that hold it."""
+    def __post_init__(self) -> None:
+        # Derived once here, not in cached properties: the compiled build keeps no instance __dict__ for them.
+        first_words = tuple(
+            (p, tuple(frozenset(option[0] for option in req) for req in p.required)) for p in self.patterns
+        )
+        distinct = dict.fromkeys(f for _, firsts in first_words for f in firsts)
+        numbers = {f: n for n, f in enumerate(distinct)}
         opened: dict[str, set[int]] = {}
-        for words, n in self._first_word_sets.items():
+        for words, n in numbers.items():
             for word in words:
                 opened.setdefault(word, set()).add(n)
-        return {word: frozenset(numbers) for word, numbers in opened.items()}
-
-    @cached_property
-    def _needs(self) -> tuple[tuple[Pattern, frozenset[int]], ...]:
-        numbers = self._first_word_sets
-        return tuple((p, frozenset(numbers[f] for f in firsts)) for p, firsts in self.first_words)
+        derived = {
+            "role_starts": frozenset(role[0] for role in self.roles),
+            "longest_role": max((len(r) for r in self.roles), default=1),
+            "first_words": first_words,
+            "_sets_opened": {word: frozenset(found) for word, found in opened.items()},
+            "_needs": tuple((p, frozenset(numbers[f] for f in firsts)) for p, firsts in first_words),
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
 
     def candidates(self, words: set[str]) -> list[Pattern]:
         """The patterns a sentence of ``words`` (case-folded) may match: it holds a first word of each of their

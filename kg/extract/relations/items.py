@@ -17,7 +17,6 @@ bracketed aside ("Osmund Ueland (born 1947) is ...") is left out, so that patter
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum, auto
 
 from kg.extract.analysis import Analysis
@@ -52,16 +51,21 @@ class Kind(Enum):
 SLOT_KINDS = frozenset({Kind.NAME, Kind.PRONOUN, Kind.DESCRIPTION})
 
 
-@dataclass(frozen=True, slots=True)
 class Item:
-    kind: Kind
-    span: Span
-    #: Words case-folded; names, pronouns and descriptions as written.
-    text: str
-    #: For names: the mention and its entity, resolved when the item is built.
-    name: Resolved | None = None
-    #: For pronouns: True if the verb after it is singular ("sie führt"), False if plural, None if unknown.
-    singular: bool | None = None
+    """A word, punctuation mark, name, pronoun or description of a sentence, as the patterns see it (a plain
+    class, as :class:`kg.extract.tokens.Token` says why)."""
+
+    def __init__(
+        self, kind: Kind, span: Span, text: str, name: Resolved | None = None, singular: bool | None = None
+    ) -> None:
+        self.kind = kind
+        self.span = span
+        #: Words case-folded; names, pronouns and descriptions as written.
+        self.text = text
+        #: For names: the mention and its entity, resolved when the item is built.
+        self.name = name
+        #: For pronouns: True if the verb after it is singular ("sie führt"), False if plural, None if unknown.
+        self.singular = singular
 
     @property
     def is_slot(self) -> bool:

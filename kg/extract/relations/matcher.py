@@ -45,11 +45,15 @@ class Match:
     cue: int | None
 
 
-@dataclass(frozen=True, slots=True)
 class _State:
-    slots: tuple[tuple[str, int], ...] = ()
-    roles: tuple[str, ...] = ()
-    cue: int | None = None
+    """What a match has bound so far (a plain class, as :class:`kg.extract.tokens.Token` says why)."""
+
+    def __init__(
+        self, slots: tuple[tuple[str, int], ...] = (), roles: tuple[str, ...] = (), cue: int | None = None
+    ) -> None:
+        self.slots = slots
+        self.roles = roles
+        self.cue = cue
 
     def bind(self, role: str, i: int) -> _State:
         return _State((*self.slots, (role, i)), self.roles, self.cue)
@@ -70,7 +74,7 @@ def _determiners(lang: LanguageData) -> frozenset[str]:
 class Matcher:
     """Matches patterns against one sentence's items."""
 
-    def __init__(self, items: Sequence[Item], grammar: Grammar, lang: LanguageData) -> None:
+    def __init__(self, items: list[Item], grammar: Grammar, lang: LanguageData) -> None:
         self.items = items
         self.grammar = grammar
         self.lex: Lexicon = lexicon(lang)

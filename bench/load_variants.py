@@ -5,13 +5,14 @@
     python -m bench.load_variants --claims 1000000 --variant stream --optimize --store /tmp/v-stream
 
 The lines of generated claims (:mod:`bench.synthetic`) are prepared as ``Store.write_many`` prepares them, in
-batches of 50,000 claims, before the clock starts; then only Oxigraph loads. ``batches`` is what the store does:
-one bulk load per batch, then its completion marks. ``parts`` regroups the lines into bulk loads of ``--lines``
-lines whatever the batches. ``stream`` feeds every batch through a pipe into one bulk load, which Oxigraph cuts
-into parts of a million quads and ingests at its end. ``--optimize`` times ``Store.optimize()`` after the load
-(the merging the store would otherwise do in the background, or leave to later). CPU seconds are the whole
-process's, the store's background threads included; the peak resident memory is the load's, the prepared
-lines included (reported beside it: the resident size when the clock starts). The last line printed is a JSON object.
+batches of 50,000 claims, before the clock starts; then they are joined and loaded as the store's loader does.
+``batches`` is what the store does: one bulk load per batch, then its completion marks. ``parts`` regroups the
+lines into bulk loads of ``--lines`` lines whatever the batches. ``stream`` feeds every batch through a pipe
+into one bulk load, which Oxigraph cuts into parts of a million quads and ingests at its end. ``--optimize``
+times ``Store.optimize()`` after the load (the merging the store would otherwise do in the background, or
+leave to later). CPU seconds are the whole process's, the store's background threads included; the peak
+resident memory is the load's, the prepared lines included (reported beside it: the resident size when the
+clock starts). The last line printed is a JSON object.
 
 >>> list(parts(["a", "b\\nc", "d", "e"], 3))
 [['a', 'b\\nc'], ['d', 'e']]
@@ -34,7 +35,7 @@ from kg.store.rdf_writing import RdfWriter
 
 __all__ = ["VARIANTS", "parts", "prepare"]
 
-Prepared = list[tuple[str, str]]  # each batch's data lines and completion marks, as text
+Prepared = list[tuple[list[str], str]]  # each batch's data lines (an item may hold several) and completion marks
 _NT = ox.RdfFormat.N_TRIPLES
 
 
@@ -44,7 +45,7 @@ def prepare(claims: int, batch: int = 50_000) -> Prepared:
     prepared = []
     for documents, generated in batches(claims, batch_claims=batch):
         lines = writer.prepare(documents, generated)
-        prepared.append(("\n".join(lines.lines), "\n".join(lines.completion)))
+        prepared.append((lines.lines, "\n".join(lines.completion)))
     return prepared
 
 
@@ -64,13 +65,13 @@ def parts(items: Iterable[str], size: int) -> Iterator[list[str]]:
 
 
 def _batches(store: ox.Store, prepared: Prepared, _lines: int) -> None:
-    for data, marks in prepared:
-        store.bulk_load(data, format=_NT, lenient=True)
+    for lines, marks in prepared:
+        store.bulk_load("\n".join(lines), format=_NT, lenient=True)
         store.load(marks, format=_NT, lenient=True)
 
 
 def _parts(store: ox.Store, prepared: Prepared, lines: int) -> None:
-    every = (line for data, _marks in prepared for line in data.split("\n"))
+    every = (item for items, _marks in prepared for item in items)
     for part in parts(every, lines):
         store.bulk_load("\n".join(part), format=_NT, lenient=True)
     store.load("\n".join(marks for _data, marks in prepared), format=_NT, lenient=True)
@@ -83,8 +84,8 @@ def _stream(store: ox.Store, prepared: Prepared, _lines: int) -> None:
     )
     loading.start()
     with os.fdopen(write, "w") as pipe:
-        for data, _marks in prepared:
-            pipe.write(data + "\n")
+        for lines, _marks in prepared:
+            pipe.write("\n".join(lines) + "\n")
     loading.join()
     os.close(read)
     store.load("\n".join(marks for _data, marks in prepared), format=_NT, lenient=True)

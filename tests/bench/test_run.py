@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import SHARED
 
 REPOSITORY = Path(__file__).resolve().parents[2]
-MODULES = ["bench.measure", "bench.inputs", "bench.english", "bench.synthetic", "bench.queries"]
+MODULES = ["bench.measure", "bench.inputs", "bench.english", "bench.synthetic", "bench.queries", "bench.load_variants"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -39,6 +39,8 @@ MAX_MODIFIERS = 4
 class NameMention:
     """A name found in the text, typed (a plain class, as :class:`kg.extract.tokens.Token` says why)."""
 
+    __slots__ = ("span", "strength", "supported", "text", "type")
+
     def __init__(
         self, span: Span, text: str, type: EntityType, supported: bool = True, strength: Strength = Strength.NONE
     ) -> None:

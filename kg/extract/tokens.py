@@ -28,8 +28,11 @@ class Token:
 
     A plain class rather than a frozen dataclass, as are the other values made once per word (quote words,
     relation items, matcher states): compiled, a dataclass's ``__init__`` stays interpreted Python, and these
-    are made millions of times. Nothing changes one once it is made.
+    are made millions of times. Nothing changes one once it is made. Slots keep each small where it runs as
+    Python (an editable install), as the dataclass's did.
     """
+
+    __slots__ = ("index", "span", "text")
 
     def __init__(self, index: int, span: Span, text: str) -> None:
         self.index = index

@@ -120,6 +120,8 @@ class Word:
     """A token of the sentence, its class, and whether quotation marks enclose it (a plain class, as
     :class:`kg.extract.tokens.Token` says why)."""
 
+    __slots__ = ("folded", "index", "kind", "quoted", "title", "token")
+
     def __init__(self, index: int, token: Token, kind: Kind, quoted: bool, title: bool = False) -> None:
         self.index = index  # position in the sentence
         self.token = token

@@ -55,6 +55,8 @@ class Item:
     """A word, punctuation mark, name, pronoun or description of a sentence, as the patterns see it (a plain
     class, as :class:`kg.extract.tokens.Token` says why)."""
 
+    __slots__ = ("kind", "name", "singular", "span", "text")
+
     def __init__(
         self, kind: Kind, span: Span, text: str, name: Resolved | None = None, singular: bool | None = None
     ) -> None:

@@ -48,6 +48,8 @@ class Match:
 class _State:
     """What a match has bound so far (a plain class, as :class:`kg.extract.tokens.Token` says why)."""
 
+    __slots__ = ("cue", "roles", "slots")
+
     def __init__(
         self, slots: tuple[tuple[str, int], ...] = (), roles: tuple[str, ...] = (), cue: int | None = None
     ) -> None:

@@ -49,10 +49,6 @@ class Quote:
         return self.found.confidence * (_UNNAMED_WEIGHT if self.speaker.entity.unnamed else weight)
 
 
-#: Rules that take the speaker from a sentence without a cue of its own: only a speaking subject will do.
-_WEAK = frozenset({"introduced"})
-
-
 def _resolve(analysis: Analysis) -> list[Quote]:
     speakers = Speakers(analysis)
     quotes = []
@@ -64,8 +60,10 @@ def _resolve(analysis: Analysis) -> list[Quote]:
             continue  # "Grok: ..." names a topic, not a speaker
         if found.mode is QuoteMode.HEADLINE and resolved.entity.unnamed:
             continue  # "Minister says ...": a title names its speaker in the article, not here
-        if found.rule in _WEAK and resolved.entity.unnamed and not speakers.can_speak(found.speaker):
-            continue  # "Besondere Probleme bereitet ...": the sentence before names a thing, not a reporter
+        if found.rule == "introduced" and resolved.entity.unnamed and not speakers.can_speak(found.speaker):
+            # The speaker comes from a sentence without a cue of its own: only a subject that can speak will do
+            # ("Besondere Probleme bereitet ..." names a thing, not a reporter).
+            continue
         if found.refers is not None and found.refers != found.speaker:
             # "Demnach ...": the word that points back is this sentence's mention of the speaker.
             here = Mention(found.speaker, found.speaker.of(analysis.text), MentionKind.DESCRIPTION)
